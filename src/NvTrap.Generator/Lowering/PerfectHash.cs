@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NvTrap.Compiler.Syntax;
+
+namespace NvTrap.Compiler.Lowering;
+
+/// <summary>
+/// A collision-free hash from 16-bit encodings to packed configs, found by hash-and-displace:
+/// keys fall into buckets by one hash; each bucket gets the smallest displacement that sends all
+/// its keys to free slots of a power-of-two table. A lookup is two dependent loads — the bucket's
+/// displacement, then the slot — and the slot holds the key beside the config, so encodings that
+/// were never configured are rejected by a compare, not a third load.
+/// </summary>
+internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableArray<ushort> Displacements, EquatableArray<ulong> Slots)
+{
+    public const uint BucketMultiplier = 0x9E3779B1u;
+    public const uint SlotMultiplier = 0x85EBCA6Bu;
+
+    /// <summary>Tag stored in a slot's upper half: the key with bit 16 set, so an empty slot (0) never matches.</summary>
+    public static ulong Tag(ushort key) => (ulong)(key | 0x1_0000u) << 32;
+
+    public static uint Mix(ushort key) => unchecked(key * BucketMultiplier);
+
+    public static int Bucket(uint mixed, int bucketBits) => (int)(mixed >> (32 - bucketBits));
+
+    public static int Slot(uint mixed, ushort displacement, int slotBits) => (int)(unchecked((mixed ^ displacement) * SlotMultiplier) >> (32 - slotBits));
+
+    /// <summary>The reference lookup; generated code must agree with it for every key.</summary>
+    public ulong Lookup(ushort key)
+    {
+        if (Slots.Count == 0)
+        {
+            return 0;
+        }
+
+        uint mixed = Mix(key);
+        ushort displacement = Displacements[Bucket(mixed, BucketBits)];
+        ulong entry = Slots[Slot(mixed, displacement, SlotBits)];
+        return (entry & 0xFFFF_FFFF_0000_0000UL) == Tag(key) ? entry & 0xFFFF_FFFFUL : 0;
+    }
+
+    /// <summary>
+    /// Builds the table deterministically: the same keys always give the same table. Returns
+    /// null if no table was found (it then names the sizes tried in <paramref name="problem"/>).
+    /// </summary>
+    public static PerfectHashTable? Build(IReadOnlyList<KeyValuePair<ushort, uint>> entries, out string? problem)
+    {
+        problem = null;
+        if (entries.Count == 0)
+        {
+            return new PerfectHashTable(1, 1, new ushort[] { 0, 0 }.ToEquatableArray(), new ulong[] { 0, 0 }.ToEquatableArray());
+        }
+
+        // Aim for a load factor of at most 3/4 and about four keys per bucket; widen if needed.
+        int slotBits = Math.Max(1, CeilLog2((entries.Count * 4 + 2) / 3));
+        int bucketBits = Math.Max(1, CeilLog2(Math.Max(1, entries.Count / 4)));
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            var table = TryBuild(entries, bucketBits, slotBits);
+            if (table is not null)
+            {
+                return table;
+            }
+
+            if (attempt % 2 == 0)
+            {
+                bucketBits = Math.Min(bucketBits + 1, 16);
+            }
+            else
+            {
+                slotBits = Math.Min(slotBits + 1, 17);
+            }
+        }
+
+        problem = $"no displacement table found for {entries.Count} keys up to {1 << bucketBits} buckets and {1 << slotBits} slots";
+        return null;
+    }
+
+    private static PerfectHashTable? TryBuild(IReadOnlyList<KeyValuePair<ushort, uint>> entries, int bucketBits, int slotBits)
+    {
+        var buckets = new List<KeyValuePair<ushort, uint>>[1 << bucketBits];
+        foreach (var entry in entries)
+        {
+            int bucket = Bucket(Mix(entry.Key), bucketBits);
+            (buckets[bucket] ??= new List<KeyValuePair<ushort, uint>>()).Add(entry);
+        }
+
+        var displacements = new ushort[1 << bucketBits];
+        var slots = new ulong[1 << slotBits];
+        var taken = new bool[1 << slotBits];
+        var order = Enumerable.Range(0, buckets.Length)
+            .Where(b => buckets[b] is not null)
+            .OrderByDescending(b => buckets[b].Count)
+            .ThenBy(b => b);
+        var candidate = new int[64];
+        foreach (int b in order)
+        {
+            var keys = buckets[b];
+            if (keys.Count > candidate.Length)
+            {
+                return null;
+            }
+
+            bool placed = false;
+            for (int d = 0; d <= ushort.MaxValue && !placed; d++)
+            {
+                placed = true;
+                for (int i = 0; i < keys.Count; i++)
+                {
+                    int slot = Slot(Mix(keys[i].Key), (ushort)d, slotBits);
+                    if (taken[slot] || Array.IndexOf(candidate, slot, 0, i) >= 0)
+                    {
+                        placed = false;
+                        break;
+                    }
+
+                    candidate[i] = slot;
+                }
+
+                if (placed)
+                {
+                    displacements[b] = (ushort)d;
+                    for (int i = 0; i < keys.Count; i++)
+                    {
+                        taken[candidate[i]] = true;
+                        slots[candidate[i]] = Tag(keys[i].Key) | keys[i].Value;
+                    }
+                }
+            }
+
+            if (!placed)
+            {
+                return null;
+            }
+        }
+
+        return new PerfectHashTable(bucketBits, slotBits, displacements.ToEquatableArray(), slots.ToEquatableArray());
+    }
+
+    private static int CeilLog2(int value)
+    {
+        int bits = 0;
+        while ((1 << bits) < value)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
+}

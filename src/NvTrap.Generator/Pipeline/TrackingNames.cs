@@ -1,0 +1,13 @@
+namespace NvTrap.Compiler.Pipeline;
+
+/// <summary>Names of the generator's pipeline steps, for incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = "NvTrap.Parse";
+    public const string Compile = "NvTrap.Compile";
+    public const string Lowered = "NvTrap.Lowered";
+    public const string Targets = "NvTrap.Targets";
+    public const string Emit = "NvTrap.Emit";
+
+    public static readonly string[] All = { Parse, Compile, Lowered, Targets, Emit };
+}

@@ -1,0 +1,80 @@
+using System;
+
+namespace NvTrap;
+
+/// <summary>
+/// A compiled ruleset as the decision engine sees it: a lookup from encoding to packed config,
+/// the flattened group tables and the condition logic. The generator implements it as an empty
+/// struct over static data; the <c>nvtrap</c> tool implements it over tables it compiled at run
+/// time. Taken as a struct-constrained generic parameter so calls are direct and inlined.
+/// </summary>
+public interface ITrapRules
+{
+    /// <summary>The packed trap config of an encoding in the kernel's layout, 0 if none.</summary>
+    ulong LookupConfig(ushort encoding);
+
+    /// <summary>The register index of HCR_EL2, or -1 if the ruleset has none (read for the E2H/TGE hypervisor-context test).</summary>
+    int HcrEl2Register { get; }
+
+    /// <summary>The flattened members of a group (a control or condition is its own only member).</summary>
+    ReadOnlySpan<ushort> MembersOf(int group);
+
+    /// <summary>The kind of a group.</summary>
+    RuleGroupKind KindOf(int group);
+
+    /// <summary>The register a control tests.</summary>
+    int ControlRegister(int group);
+
+    /// <summary>The mask a control applies.</summary>
+    ulong ControlMask(int group);
+
+    /// <summary>The value a control compares the masked register with.</summary>
+    ulong ControlValue(int group);
+
+    /// <summary>What a control or condition forwards when it matches.</summary>
+    TrapBehaviour BehaviourOf(int group);
+
+    /// <summary>Evaluates a condition group.</summary>
+    bool EvaluateCondition<TState>(int group, in TState state, SysRegEncoding encoding)
+        where TState : struct, IVcpuState;
+
+    /// <summary>The register a fine-grained group tests for a read or a write.</summary>
+    int FineGrainedRegister(int fineGrainedGroup, bool isRead);
+
+    /// <summary>The RES0 bits of a register, cleared before a fine-grained bit is tested.</summary>
+    ulong Res0Of(int register);
+
+    /// <summary>Names and texts for explanations; not used when deciding.</summary>
+    ITrapRuleNames Names { get; }
+}
+
+/// <summary>The human-readable side of a ruleset, used only to explain decisions.</summary>
+public interface ITrapRuleNames
+{
+    /// <summary>The ruleset's name.</summary>
+    string RulesetName { get; }
+
+    /// <summary>Number of registers.</summary>
+    int RegisterCount { get; }
+
+    /// <summary>A register's name by index.</summary>
+    string RegisterName(int register);
+
+    /// <summary>A group's name by id (id 0 is "none").</summary>
+    string GroupName(int group);
+
+    /// <summary>A fine-grained group's name by id.</summary>
+    string FineGrainedGroupName(int fineGrainedGroup);
+
+    /// <summary>The name of an encoding's fine-grained bit (e.g. <c>HFGxTR.nTPIDR2_EL0</c>), if it has one.</summary>
+    string? FineGrainedBitName(ushort encoding);
+
+    /// <summary>The catalogue name of an encoding, if the ruleset names it.</summary>
+    string? SysRegName(ushort encoding);
+
+    /// <summary>A condition's expression text (or <c>csharp: Method</c>).</summary>
+    string? ConditionText(int group);
+
+    /// <summary>The registers a condition reads, to show their values.</summary>
+    ReadOnlySpan<byte> ConditionRegisters(int group);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace NvTrap;
+
+/// <summary>Renders a <see cref="TrapExplanation"/> as indented lines.</summary>
+internal static class ExplanationText
+{
+    public static string Render(TrapExplanation explanation)
+    {
+        var text = new StringBuilder();
+        text.Append("decision: ").AppendLine(explanation.Decision.Forward ? "forward to L1" : "handle locally");
+        text.Append("  ").AppendLine(explanation.Summary);
+        if (explanation.FineGrained is { } fgt)
+        {
+            text.Append("  fine-grained ").Append(fgt.BitName).Append(" (bit ").Append(fgt.Bit).Append(") in ").Append(fgt.Register)
+                .Append(" = ").Append(Hex(fgt.RawValue)).Append(", after RES0 ").Append(Hex(fgt.Res0)).Append(" cleared = ").Append(Hex(fgt.Value))
+                .Append(": bit is ").Append(((fgt.Value >> fgt.Bit) & 1) != 0 ? "set" : "clear")
+                .Append(", traps when ").Append(fgt.TrapWhenSet ? "set" : "clear")
+                .AppendLine(fgt.Forwarded ? " -> forward" : " -> no");
+        }
+
+        if (explanation.Coarse is { } coarse)
+        {
+            text.Append("  group ").Append(coarse.Group).Append(" (").Append(Kind(coarse.Kind)).AppendLine(")");
+            foreach (var member in coarse.Members)
+            {
+                text.Append("    ").Append(member.Name).Append(" [forward ").Append(Behaviour(member.Behaviour)).Append("]: ");
+                if (member.Kind == RuleGroupKind.Condition)
+                {
+                    text.Append(member.Condition);
+                    if (member.Operands.Count > 0)
+                    {
+                        text.Append(" with ");
+                        for (int i = 0; i < member.Operands.Count; i++)
+                        {
+                            text.Append(i == 0 ? string.Empty : ", ").Append(member.Operands[i].Key).Append(" = ").Append(Hex(member.Operands[i].Value));
+                        }
+                    }
+
+                    text.Append(member.Matched ? " is true" : " is false");
+                }
+                else
+                {
+                    text.Append(member.Register).Append(" = ").Append(Hex(member.RegisterValue)).Append(", & mask ").Append(Hex(member.Mask))
+                        .Append(" = ").Append(Hex(member.RegisterValue & member.Mask)).Append(member.Matched ? " == " : " != ").Append("value ").Append(Hex(member.Value));
+                }
+
+                text.AppendLine(member.Matched && member.CoversAccess ? " -> forward" : member.Matched ? " -> matches, but not for this access" : " -> no");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    internal static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture);
+
+    internal static string Behaviour(TrapBehaviour behaviour) => behaviour switch
+    {
+        TrapBehaviour.Read => "read",
+        TrapBehaviour.Write => "write",
+        TrapBehaviour.Any => "any",
+        _ => "none",
+    };
+
+    internal static string Kind(RuleGroupKind kind) => kind switch
+    {
+        RuleGroupKind.Control => "control",
+        RuleGroupKind.Combination => "combination",
+        RuleGroupKind.Condition => "condition",
+        _ => "none",
+    };
+}
