@@ -75,8 +75,13 @@ internal static class RulesetEmitter
          .Line("/// <summary>The packed trap config of an encoding (kernel layout), 0 if none.</summary>")
          .Line("public static ulong LookupConfig(global::NvTrap.SysRegEncoding encoding) => default(Rules).LookupConfig(encoding.Value);")
          .Line()
-         .Line("/// <summary>Every configured encoding, ascending.</summary>")
-         .Line($"public static global::System.ReadOnlySpan<ushort> ConfiguredEncodings => {UShorts(ruleset.Entries.Select(e => e.Encoding))};")
+         .Line($"/// <summary>How many encodings the ruleset configures ({ruleset.Entries.Count}).</summary>")
+         .Line($"public const int ConfiguredEncodingCount = {ruleset.Entries.Count};")
+         .Line()
+         .Line("/// <summary>Configured encoding number <paramref name=\"index\"/>, in ascending order.</summary>")
+         .Line("public static global::NvTrap.SysRegEncoding ConfiguredEncoding(int index) => new global::NvTrap.SysRegEncoding(global::NvTrap.TableReader.UInt16(ConfiguredEncodingTable, index));")
+         .Line()
+         .Line($"private static global::System.ReadOnlySpan<byte> ConfiguredEncodingTable => {UShorts(ruleset.Entries.Select(e => e.Encoding))};")
          .Line();
     }
 
@@ -147,22 +152,25 @@ internal static class RulesetEmitter
          .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open("public ulong LookupConfig(ushort encoding)");
         w.Line($"uint mixed = unchecked(encoding * 0x{PerfectHashTable.BucketMultiplier:X}u);")
-         .Line($"// Both indices are < the table lengths ({1 << hash.BucketBits} and {1 << hash.SlotBits}) by construction: a 32-bit value shifted right by 32 - bits.")
-         .Line($"ushort displacement = global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Displacements), (int)(mixed >> {32 - hash.BucketBits}));")
-         .Line($"ulong slot = global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Slots), (int)(unchecked((mixed ^ displacement) * 0x{PerfectHashTable.SlotMultiplier:X}u) >> {32 - hash.SlotBits}));")
+         .Line($"// Both indices are below the table lengths ({1 << hash.BucketBits} and {1 << hash.SlotBits} entries) by construction:")
+         .Line($"// a 32-bit value shifted right by 32 - {hash.BucketBits} and by 32 - {hash.SlotBits}.")
+         .Line($"ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> {32 - hash.BucketBits}));")
+         .Line($"ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(unchecked((mixed ^ displacement) * 0x{PerfectHashTable.SlotMultiplier:X}u) >> {32 - hash.SlotBits}));")
          .Line("return (slot & 0xFFFFFFFF00000000UL) == ((ulong)(encoding | 0x10000u) << 32) ? slot & 0xFFFFFFFFUL : 0UL;");
         w.Close().Line();
 
         int hcr = ruleset.HcrRegister;
         w.Line($"public int HcrEl2Register => {hcr};").Line();
-        w.Line("public global::System.ReadOnlySpan<ushort> MembersOf(int group) => Members.Slice(MemberStarts[group], MemberCounts[group]);").Line();
+        w.Line("public int MemberStart(int group) => global::NvTrap.TableReader.UInt16(MemberStarts, group);").Line();
+        w.Line("public int MemberCount(int group) => MemberCounts[group];").Line();
+        w.Line("public int Member(int index) => global::NvTrap.TableReader.UInt16(Members, index);").Line();
         w.Line("public global::NvTrap.RuleGroupKind KindOf(int group) => (global::NvTrap.RuleGroupKind)Kinds[group];").Line();
         w.Line("public int ControlRegister(int group) => ControlRegisters[group];").Line();
-        w.Line("public ulong ControlMask(int group) => Masks[group];").Line();
-        w.Line("public ulong ControlValue(int group) => Values[group];").Line();
+        w.Line("public ulong ControlMask(int group) => global::NvTrap.TableReader.UInt64(Masks, group);").Line();
+        w.Line("public ulong ControlValue(int group) => global::NvTrap.TableReader.UInt64(Values, group);").Line();
         w.Line("public global::NvTrap.TrapBehaviour BehaviourOf(int group) => (global::NvTrap.TrapBehaviour)Behaviours[group];").Line();
         w.Line("public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => isRead ? FineGrainedReadRegisters[fineGrainedGroup] : FineGrainedWriteRegisters[fineGrainedGroup];").Line();
-        w.Line("public ulong Res0Of(int register) => Res0[register];").Line();
+        w.Line("public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64(Res0, register);").Line();
         w.Line("public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;").Line();
 
         var conditions = groups.Where(g => g.Kind == GroupKind.Condition).ToList();
@@ -203,20 +211,21 @@ internal static class RulesetEmitter
              .Line($"    => unchecked({ConditionEmitter.Emit(condition.When!)}) != 0UL;").Line();
         }
 
-        w.Line($"private static global::System.ReadOnlySpan<ushort> Displacements => {UShorts(hash.Displacements)};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<ulong> Slots => {ULongs(hash.Slots)};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<ushort> MemberStarts => {UShorts(groups.Select(g => (ushort)g.MemberStart))};").Line();
+        w.Line("// Every table is bytes (little-endian values): see NvTrap.TableReader for why.");
+        w.Line($"private static global::System.ReadOnlySpan<byte> Displacements => {UShorts(hash.Displacements)};").Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> Slots => {ULongs(hash.Slots)};").Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> MemberStarts => {UShorts(groups.Select(g => (ushort)g.MemberStart))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> MemberCounts => {Bytes(groups.Select(g => g.MemberCount))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<ushort> Members => {UShorts(ruleset.Members)};").Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> Members => {UShorts(ruleset.Members)};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> Kinds => {Bytes(groups.Select(g => g.Id == 0 ? 0 : (int)g.Kind + 1))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> ControlRegisters => {Bytes(groups.Select(g => g.Register < 0 ? 0 : g.Register))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<ulong> Masks => {ULongs(groups.Select(g => g.Mask))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<ulong> Values => {ULongs(groups.Select(g => g.Value))};").Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> Masks => {ULongs(groups.Select(g => g.Mask))};").Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> Values => {ULongs(groups.Select(g => g.Value))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> Behaviours => {Bytes(groups.Select(g => g.Behaviour))};").Line();
         var fgts = new[] { (Read: 0, Write: 0) }.Concat(ruleset.FineGrainedGroups.Select(f => (Read: f.ReadRegister, Write: f.WriteRegister))).ToList();
         w.Line($"private static global::System.ReadOnlySpan<byte> FineGrainedReadRegisters => {Bytes(fgts.Select(f => f.Read))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> FineGrainedWriteRegisters => {Bytes(fgts.Select(f => f.Write))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<ulong> Res0 => {ULongs(ruleset.Registers.Select(r => r.Res0).DefaultIfEmpty(0UL))};");
+        w.Line($"private static global::System.ReadOnlySpan<byte> Res0 => {ULongs(ruleset.Registers.Select(r => r.Res0).DefaultIfEmpty(0UL))};");
         w.Close().Line();
 
         foreach (var condition in conditions.Where(c => c.CSharpMethod is not null))
@@ -271,14 +280,18 @@ internal static class RulesetEmitter
         w.Close();
     }
 
-    private static string UShorts(IEnumerable<ushort> values) => Array("ushort", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>16-bit values as a little-endian byte array literal.</summary>
+    private static string UShorts(IEnumerable<ushort> values) =>
+        Array("byte", values.SelectMany(v => new[] { v & 0xFF, v >> 8 }).Select(b => b.ToString(CultureInfo.InvariantCulture)), perLine: 32);
 
     private static string Bytes(IEnumerable<int> values) => Array("byte", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 
-    private static string ULongs(IEnumerable<ulong> values) => Array("ulong", values.Select(v => "0x" + v.ToString("X", CultureInfo.InvariantCulture)));
+    /// <summary>64-bit values as a little-endian byte array literal, one value's eight bytes per group.</summary>
+    private static string ULongs(IEnumerable<ulong> values) =>
+        Array("byte", values.SelectMany(v => Enumerable.Range(0, 8).Select(i => (v >> (8 * i)) & 0xFF)).Select(b => b.ToString(CultureInfo.InvariantCulture)), perLine: 32);
 
-    /// <summary>An array literal, wrapped 16 values to a line so the file stays readable.</summary>
-    private static string Array(string type, IEnumerable<string> values)
+    /// <summary>An array literal, wrapped a fixed number of values to a line so the file stays readable.</summary>
+    private static string Array(string type, IEnumerable<string> values, int perLine = 16)
     {
         var list = values.ToList();
         if (list.Count == 0)
@@ -287,9 +300,9 @@ internal static class RulesetEmitter
         }
 
         var lines = new List<string>();
-        for (int i = 0; i < list.Count; i += 16)
+        for (int i = 0; i < list.Count; i += perLine)
         {
-            lines.Add(string.Join(", ", list.Skip(i).Take(16)));
+            lines.Add(string.Join(", ", list.Skip(i).Take(perLine)));
         }
 
         return lines.Count == 1

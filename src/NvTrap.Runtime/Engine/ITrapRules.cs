@@ -16,8 +16,14 @@ public interface ITrapRules
     /// <summary>The register index of HCR_EL2, or -1 if the ruleset has none (read for the E2H/TGE hypervisor-context test).</summary>
     int HcrEl2Register { get; }
 
-    /// <summary>The flattened members of a group (a control or condition is its own only member).</summary>
-    ReadOnlySpan<ushort> MembersOf(int group);
+    /// <summary>Where a group's flattened members start in the member table (a control or condition is its own only member).</summary>
+    int MemberStart(int group);
+
+    /// <summary>How many flattened members a group has.</summary>
+    int MemberCount(int group);
+
+    /// <summary>Entry <paramref name="index"/> of the flattened member table: a control or condition group id.</summary>
+    int Member(int index);
 
     /// <summary>The kind of a group.</summary>
     RuleGroupKind KindOf(int group);

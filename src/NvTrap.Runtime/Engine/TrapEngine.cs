@@ -86,8 +86,10 @@ public static class TrapEngine
         if (group != 0)
         {
             var needed = isRead ? TrapBehaviour.Read : TrapBehaviour.Write;
-            foreach (ushort member in rules.MembersOf(group))
+            int end = rules.MemberStart(group) + rules.MemberCount(group);
+            for (int i = rules.MemberStart(group); i < end; i++)
             {
+                int member = rules.Member(i);
                 if ((rules.BehaviourOf(member) & needed) != 0 && Matches(rules, state, member, encoding))
                 {
                     return TrapDecision.ByCoarse(encoding, isRead, group, member);

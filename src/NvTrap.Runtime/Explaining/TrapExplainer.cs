@@ -55,9 +55,10 @@ public static class TrapExplainer
         {
             var needed = decision.IsRead ? TrapBehaviour.Read : TrapBehaviour.Write;
             var members = new List<MemberStep>();
-            foreach (ushort member in rules.MembersOf(group))
+            int end = rules.MemberStart(group) + rules.MemberCount(group);
+            for (int i = rules.MemberStart(group); i < end; i++)
             {
-                members.Add(ExplainMember(rules, state, member, encoding, needed));
+                members.Add(ExplainMember(rules, state, rules.Member(i), encoding, needed));
             }
 
             coarse = new CoarseStep(names.GroupName(group), rules.KindOf(group), members, decision.Reason == DecisionReason.CoarseTrap);

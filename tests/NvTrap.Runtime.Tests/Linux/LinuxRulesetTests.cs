@@ -1,0 +1,74 @@
+using NvTrap.Runtime.Tests.Reference;
+
+namespace NvTrap.Runtime.Tests.Linux;
+
+/// <summary>Shape of the embedded Linux ruleset, and its lookup against a plain dictionary.</summary>
+public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
+{
+    private readonly LinuxRulesetFixture _linux;
+
+    public LinuxRulesetTests(LinuxRulesetFixture linux) => _linux = linux;
+
+    [Fact]
+    public void Counts_match_the_kernel_tables()
+    {
+        var counts = _linux.Lowered.Counts;
+        Assert.Equal(39, counts.Controls);
+        Assert.Equal(13, counts.Combinations);
+        Assert.Equal(2, counts.Conditions);
+        Assert.Equal(432, counts.CoarseEntries);
+        Assert.Equal(22, counts.CoarseRanges);
+        Assert.Equal(164, counts.FineGrainedEntries);
+        Assert.Equal(6105, counts.ConfiguredEncodings);
+        Assert.Equal(5679, counts.EncodingsFromRanges);
+        Assert.Equal(410, counts.EncodingsFromSingleEntries);
+        Assert.Equal(16, counts.EncodingsWithOnlyFineGrained);
+        Assert.Equal(6105, LinuxTraps.ConfiguredEncodingCount);
+    }
+
+    [Fact]
+    public void The_ruleset_compiles_without_warnings()
+    {
+        Assert.Empty(_linux.Compilation.Diagnostics);
+    }
+
+    [Fact]
+    public void Generated_perfect_hash_equals_a_dictionary_of_the_lowered_table_for_every_encoding()
+    {
+        var expected = _linux.Lowered.Entries.ToDictionary(e => e.Encoding, e => e.Config);
+        for (int key = 0; key <= ushort.MaxValue; key++)
+        {
+            expected.TryGetValue((ushort)key, out ulong config);
+            Assert.True(config == LinuxTraps.LookupConfig(new SysRegEncoding((ushort)key)), $"encoding {new SysRegEncoding((ushort)key)}: expected 0x{config:X}");
+        }
+    }
+
+    [Fact]
+    public void Generated_configs_agree_with_the_reference_models_packing()
+    {
+        foreach (var (encoding, tc) in _linux.Reference.Config)
+        {
+            ulong config = LinuxTraps.LookupConfig(new SysRegEncoding(encoding));
+            string names = $"{new SysRegEncoding(encoding)}";
+            Assert.True(_linux.Bound.Groups.ElementAtOrDefault(tc.Cgt - 1)?.Name == default(LinuxTraps.Rules).Names.GroupName((int)(config & 0x3FF)) || tc.Cgt == 0, names);
+            Assert.Equal(tc.Fgt != 0, ((config >> 10) & 0xF) != 0);
+            Assert.Equal((ulong)tc.Bit, (config >> 14) & 0x3F);
+            Assert.Equal((ulong)tc.Pol, (config >> 20) & 1);
+            Assert.Equal(0UL, config & ~((1UL << 21) - 1));
+        }
+    }
+
+    [Fact]
+    public void Catalogue_names_match_known_encodings()
+    {
+        var names = default(LinuxTraps.Rules).Names;
+        Assert.Equal("SCTLR_EL1", names.SysRegName(SysRegEncoding.Parse("S3_0_C1_C0_0").Value));
+        Assert.Equal("TTBR0_EL1", names.SysRegName(SysRegEncoding.Parse("S3_0_C2_C0_0").Value));
+        Assert.Equal("CNTPCT_EL0", names.SysRegName(SysRegEncoding.Parse("S3_3_C14_C0_1").Value));
+        Assert.Equal("TPIDR2_EL0", names.SysRegName(SysRegEncoding.Parse("S3_3_C13_C0_5").Value));
+        Assert.Equal("PMEVCNTR30_EL0", names.SysRegName(SysRegEncoding.Parse("S3_3_C14_C11_6").Value));
+        Assert.Equal("DBGBVR15_EL1", names.SysRegName(SysRegEncoding.Parse("S2_0_C0_C15_4").Value));
+        Assert.Equal("TLBI_VMALLE1IS", names.SysRegName(SysRegEncoding.Parse("S1_0_C8_C3_0").Value));
+        Assert.Null(names.SysRegName(SysRegEncoding.Parse("S0_0_C0_C0_0").Value));
+    }
+}

@@ -1,0 +1,36 @@
+using NvTrap.Compiler;
+using NvTrap.Compiler.Binding;
+using NvTrap.Compiler.Lowering;
+
+namespace NvTrap.Runtime.Tests.Reference;
+
+/// <summary>
+/// The Linux 6.6 rule files compiled in-process by the compiler core (not by the generator), so
+/// tests can compare the generated code against models built independently from the YAML.
+/// </summary>
+public sealed class LinuxRulesetFixture
+{
+    public LinuxRulesetFixture()
+    {
+        string root = Path.Combine(AppContext.BaseDirectory, "LinuxRules");
+        var sources = Directory.EnumerateFiles(root, "*.nvtrap.yaml", SearchOption.AllDirectories)
+            .Select(path => new RuleSource(Path.GetRelativePath(root, path), File.ReadAllText(path)))
+            .ToList();
+        Assert.NotEmpty(sources);
+        var compilation = RuleCompiler.Compile(sources);
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
+        var (compiled, bound) = compilation.Find("linux-6.6") ?? throw new InvalidOperationException("ruleset linux-6.6 not found");
+        Compilation = compilation;
+        Bound = bound;
+        Lowered = compiled.Lowered ?? throw new InvalidOperationException("linux-6.6 did not lower");
+        Reference = new KernelReferenceModel(bound);
+    }
+
+    internal RuleCompilation Compilation { get; }
+
+    internal BoundRuleset Bound { get; }
+
+    internal LoweredRuleset Lowered { get; }
+
+    internal KernelReferenceModel Reference { get; }
+}
