@@ -8,14 +8,19 @@ internal sealed class CodeWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    /// <summary>Writes a line at the current indentation; embedded newlines are indented too.</summary>
     public CodeWriter Line(string line = "")
     {
-        if (line.Length > 0)
+        foreach (var part in line.Split('\n'))
         {
-            _text.Append(' ', _indent * 4);
+            if (part.Length > 0)
+            {
+                _text.Append(' ', _indent * 4);
+            }
+
+            _text.Append(part).Append('\n');
         }
 
-        _text.Append(line).Append('\n');
         return this;
     }
 

@@ -162,7 +162,7 @@ internal static class RulesetEmitter
         int hcr = ruleset.HcrRegister;
         w.Line($"public int HcrEl2Register => {hcr};").Line();
         w.Line("public int MemberStart(int group) => global::NvTrap.TableReader.UInt16(MemberStarts, group);").Line();
-        w.Line("public int MemberCount(int group) => MemberCounts[group];").Line();
+        w.Line("public int MemberCount(int group) => global::NvTrap.TableReader.UInt16(MemberCounts, group);").Line();
         w.Line("public int Member(int index) => global::NvTrap.TableReader.UInt16(Members, index);").Line();
         w.Line("public global::NvTrap.RuleGroupKind KindOf(int group) => (global::NvTrap.RuleGroupKind)Kinds[group];").Line();
         w.Line("public int ControlRegister(int group) => ControlRegisters[group];").Line();
@@ -215,7 +215,7 @@ internal static class RulesetEmitter
         w.Line($"private static global::System.ReadOnlySpan<byte> Displacements => {UShorts(hash.Displacements)};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> Slots => {ULongs(hash.Slots)};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> MemberStarts => {UShorts(groups.Select(g => (ushort)g.MemberStart))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> MemberCounts => {Bytes(groups.Select(g => g.MemberCount))};").Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> MemberCounts => {UShorts(groups.Select(g => (ushort)g.MemberCount))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> Members => {UShorts(ruleset.Members)};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> Kinds => {Bytes(groups.Select(g => g.Id == 0 ? 0 : (int)g.Kind + 1))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> ControlRegisters => {Bytes(groups.Select(g => g.Register < 0 ? 0 : g.Register))};").Line();

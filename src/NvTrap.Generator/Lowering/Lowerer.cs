@@ -13,7 +13,10 @@ namespace NvTrap.Compiler.Lowering;
 /// </summary>
 internal static class Lowerer
 {
-    public static LoweredRuleset? Lower(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
+    /// <param name="ruleset">A bound ruleset with no errors.</param>
+    /// <param name="diagnostics">Receives packing and hashing failures.</param>
+    /// <param name="hashAttempts">Table sizes the perfect-hash search may try (tests lower it to force a failure).</param>
+    public static LoweredRuleset? Lower(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics, int hashAttempts = 6)
     {
         var groups = new List<LoweredGroup> { new(0, "none", GroupKind.Control, -1, 0, 0, 0, 0, 0, null, null, null) };
         var members = new List<ushort>();
@@ -96,7 +99,7 @@ internal static class Lowerer
             return null;
         }
 
-        var hash = PerfectHashTable.Build(entries.Select(e => new KeyValuePair<ushort, uint>(e.Encoding, (uint)e.Config)).ToList(), out string? hashProblem);
+        var hash = PerfectHashTable.Build(entries.Select(e => new KeyValuePair<ushort, uint>(e.Encoding, (uint)e.Config)).ToList(), out string? hashProblem, hashAttempts);
         if (hash is null || !Verify(hash, entries, out hashProblem))
         {
             diagnostics.Add(Descriptors.PerfectHashFailed.Create(SourceSpan.FileStart(ruleset.Files.FirstOrDefault() ?? ruleset.Name),

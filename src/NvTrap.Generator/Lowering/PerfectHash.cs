@@ -44,7 +44,7 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
     /// Builds the table deterministically: the same keys always give the same table. Returns
     /// null if no table was found (it then names the sizes tried in <paramref name="problem"/>).
     /// </summary>
-    public static PerfectHashTable? Build(IReadOnlyList<KeyValuePair<ushort, uint>> entries, out string? problem)
+    public static PerfectHashTable? Build(IReadOnlyList<KeyValuePair<ushort, uint>> entries, out string? problem, int attempts = 6)
     {
         problem = null;
         if (entries.Count == 0)
@@ -55,7 +55,7 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
         // Aim for a load factor of at most 3/4 and about four keys per bucket; widen if needed.
         int slotBits = Math.Max(1, CeilLog2((entries.Count * 4 + 2) / 3));
         int bucketBits = Math.Max(1, CeilLog2(Math.Max(1, entries.Count / 4)));
-        for (int attempt = 0; attempt < 6; attempt++)
+        for (int attempt = 0; attempt < attempts; attempt++)
         {
             var table = TryBuild(entries, bucketBits, slotBits);
             if (table is not null)

@@ -1,0 +1,170 @@
+using Microsoft.CodeAnalysis;
+using NvTrap.Compiler.Diagnostics;
+using NvTrap.Compiler.Pipeline;
+using NvTrap.Generator.Tests.Diagnostics;
+using NvTrap.Generator.Tests.Infrastructure;
+
+namespace NvTrap.Generator.Tests.Generator;
+
+/// <summary>The generator as Roslyn runs it: emitted source, diagnostics and their locations.</summary>
+public class GeneratorTests
+{
+    private const string Target = """
+        namespace Sample;
+
+        [NvTrap.NvTrapRuleset("t")]
+        public static partial class SampleTraps
+        {
+        }
+        """;
+
+    internal const string SnapshotRules = """
+        ruleset: t
+        registers:
+          R: { fields: { A: 0, B: 1, W: [7, 4] } }
+          F: { res0: [[63, 60]], fields: { X: 3 } }
+        controls:
+          C1: { register: R, mask: A, value: A, forward: any }
+          C2: { register: R, mask: B, value: [], forward: read }
+        combinations:
+          M1: [C1, C2]
+        conditions:
+          K: { forward: write, when: "R.W == 5 && crm != 0" }
+        fine_grained:
+          G: { both: F }
+        traps:
+          - { group: M1, sysreg: S3_0_C1_C0_0 }
+          - { group: K, range: [S3_0_C15_C0_0, S3_0_C15_C1_7] }
+        fine_grained_traps:
+          - { sysreg: S3_0_C1_C0_1, bit: G.X, trap_when: set }
+        sysregs:
+          SCTLR_EL1: S3_0_C1_C0_0
+          ACTLR_EL1: S3_0_C1_C0_1
+        """;
+
+    [Fact]
+    public void Generated_source_matches_the_approved_snapshot_and_compiles()
+    {
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("rules/t.nvtrap.yaml", SnapshotRules));
+        Assert.Empty(diagnostics);
+        var generated = Assert.Single(result.GeneratedTrees);
+        Assert.EndsWith("Sample.SampleTraps.NvTrap.g.cs", generated.FilePath);
+        Snapshot.Match("SampleTraps", generated.ToString());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Rule_errors_are_reported_at_their_yaml_location()
+    {
+        string broken = DiagnosticCases.Base.Replace("{ group: M1, sysreg", "{ group: M9, sysreg");
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("/repo/rules/broken.nvtrap.yaml", broken));
+        var diagnostic = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("NVT012", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/repo/rules/broken.nvtrap.yaml", span.Path);
+        Assert.Equal((12, 13), (span.StartLinePosition.Line, span.StartLinePosition.Character)); // 0-based: line 13, column 14
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void A_ruleset_with_no_files_is_reported_at_the_attribute()
+    {
+        var (_, _, diagnostics) = GeneratorHarness.Run(new[] { Target.Replace("\"t\"", "\"missing\"") }, GeneratorHarness.Yaml("t.nvtrap.yaml", DiagnosticCases.Base));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("NVT080", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("known rulesets: t", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_class_that_is_not_partial_is_reported()
+    {
+        var (_, _, diagnostics) = GeneratorHarness.Run(new[] { Target.Replace("static partial class", "static class") }, GeneratorHarness.Yaml("t.nvtrap.yaml", DiagnosticCases.Base));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("NVT081", diagnostic.Id);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("must be declared 'partial'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_failure_inside_the_generator_becomes_NVT090_not_an_exception()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Target }, new ThrowingAdditionalText("/repo/rules/t.nvtrap.yaml"));
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "NVT090");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("/repo/rules/t.nvtrap.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("IOException: disk on fire", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Non_rule_additional_files_are_ignored()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("t.nvtrap.yaml", SnapshotRules), GeneratorHarness.Yaml("other.yaml", "not: [valid"));
+        Assert.Empty(diagnostics);
+        Assert.Single(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Nested_targets_in_a_partial_type_are_supported()
+    {
+        string nested = "namespace N { public partial class Outer { [NvTrap.NvTrapRuleset(\"t\")] internal static partial class Inner { } } }";
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { nested }, GeneratorHarness.Yaml("t.nvtrap.yaml", SnapshotRules));
+        Assert.Empty(diagnostics);
+        Assert.EndsWith("N.Outer.Inner.NvTrap.g.cs", Assert.Single(result.GeneratedTrees).FilePath);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_csharp_condition_becomes_a_partial_method_the_user_implements()
+    {
+        string rules = SnapshotRules.Replace("K: { forward: write, when: \"R.W == 5 && crm != 0\" }", "K: { forward: write, csharp: IsK }");
+        var (_, missing, _) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("t.nvtrap.yaml", rules));
+        Assert.Contains(missing.GetDiagnostics(), d => d.Id == "CS8795"); // partial method must have an implementation
+
+        string implemented = Target.Replace("{\n}", "{\n    private static partial bool IsK<TState>(in TState state, NvTrap.SysRegEncoding encoding) where TState : struct, NvTrap.IVcpuState => encoding.CRm == 1;\n}");
+        var (_, output, diagnostics) = GeneratorHarness.Run(new[] { implemented }, GeneratorHarness.Yaml("t.nvtrap.yaml", rules));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Roslyn_descriptors_match_the_compiler_cores()
+    {
+        var roslyn = RoslynDescriptors.All.ToDictionary(d => d.Id);
+        Assert.Equal(Descriptors.All.Count, roslyn.Count);
+        foreach (var core in Descriptors.All)
+        {
+            var descriptor = roslyn[core.Id];
+            Assert.Equal(core.Title, descriptor.Title.ToString());
+            Assert.Equal(core.Category, descriptor.Category);
+            Assert.Equal(core.Severity == RuleSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+        }
+    }
+
+    [Fact]
+    public void Analyzer_release_file_lists_every_diagnostic()
+    {
+        string root = FindRepositoryRoot();
+        string unshipped = File.ReadAllText(Path.Combine(root, "src", "NvTrap.Generator", "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in Descriptors.All)
+        {
+            Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.Severity} |", unshipped);
+        }
+    }
+
+    internal static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NvTrap.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("NvTrap.sln not found above the test output");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+
+namespace NvTrap.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Approved-file snapshots. The approved text lives beside the test as <c>Name.approved.cs</c>;
+/// a mismatch writes <c>Name.received.cs</c> and fails with the first differing line. Set
+/// NVTRAP_ACCEPT_SNAPSHOTS=1 to accept the received text. Under CI=true a missing approved file
+/// fails instead of being created.
+/// </summary>
+internal static class Snapshot
+{
+    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    {
+        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "Snapshots");
+        string approvedPath = Path.GetFullPath(Path.Combine(directory, name + ".approved.cs"));
+        string receivedPath = Path.GetFullPath(Path.Combine(directory, name + ".received.cs"));
+        actual = actual.Replace("\r\n", "\n");
+        bool accept = Environment.GetEnvironmentVariable("NVTRAP_ACCEPT_SNAPSHOTS") == "1";
+        bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+        if (!File.Exists(approvedPath))
+        {
+            if (ci && !accept)
+            {
+                Assert.Fail($"Snapshot {approvedPath} is missing; run the tests locally and commit the approved file.");
+            }
+
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(approvedPath, actual);
+            return;
+        }
+
+        string approved = File.ReadAllText(approvedPath).Replace("\r\n", "\n");
+        if (approved == actual)
+        {
+            if (File.Exists(receivedPath))
+            {
+                File.Delete(receivedPath);
+            }
+
+            return;
+        }
+
+        if (accept)
+        {
+            File.WriteAllText(approvedPath, actual);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, actual);
+        var expectedLines = approved.Split('\n');
+        var actualLines = actual.Split('\n');
+        int line = 0;
+        while (line < expectedLines.Length && line < actualLines.Length && expectedLines[line] == actualLines[line])
+        {
+            line++;
+        }
+
+        Assert.Fail($"Snapshot {name} differs at line {line + 1}:\n- {Line(expectedLines, line)}\n+ {Line(actualLines, line)}\nReceived text written to {receivedPath}; set NVTRAP_ACCEPT_SNAPSHOTS=1 to accept it.");
+    }
+
+    private static string Line(string[] lines, int index) => index < lines.Length ? lines[index] : "<end of file>";
+}
