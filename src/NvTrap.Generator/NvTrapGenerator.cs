@@ -102,7 +102,10 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return RuleCompiler.CompileRulesets(files).Select(r => r.Compiled).ToEquatableArray();
+
+            // A file listed twice as an AdditionalFile (by the package's glob and by hand) is one file.
+            var distinct = files.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First());
+            return RuleCompiler.CompileRulesets(distinct).Select(r => r.Compiled).ToEquatableArray();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -110,6 +110,15 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void A_rule_file_listed_twice_is_compiled_once()
+    {
+        // The package's glob and a hand-written AdditionalFiles item can both name one file.
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("/p/rules/t.nvtrap.yaml", SnapshotRules), GeneratorHarness.Yaml("/p/rules/t.nvtrap.yaml", SnapshotRules));
+        Assert.Empty(diagnostics);
+        Assert.Single(result.GeneratedTrees);
+    }
+
+    [Fact]
     public void Nested_targets_in_a_partial_type_are_supported()
     {
         string nested = "namespace N { public partial class Outer { [NvTrap.NvTrapRuleset(\"t\")] internal static partial class Inner { } } }";
