@@ -419,7 +419,7 @@ internal sealed class Binder
         if ((read.Res0 & bitMask) != 0 && (write.Res0 & bitMask) != 0)
         {
             _diagnostics.Add(Descriptors.FineGrainedBitRes0.Create(syntax.Field?.Span ?? syntax.Number!.Span,
-                $"Bit {bit} ({name}) is RES0 in {read.Name}{(read == write ? string.Empty : " and " + write.Name)}, so it is cleared before the test and could never trap; use a bit that is not RES0, or correct the register's 'res0'."));
+                $"Bit {bit} ({name}) is RES0 in {read.Name}{(read == write ? string.Empty : " and " + write.Name)}, so it reads as 0 when tested: the entry would never trap (trap_when: set) or always trap (trap_when: clear). Use a bit that is not RES0, or correct the register's 'res0'."));
             return null;
         }
 

@@ -73,7 +73,7 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
             }
         }
 
-        problem = $"no displacement table found for {entries.Count} keys up to {1 << bucketBits} buckets and {1 << slotBits} slots";
+        problem = $"no displacement table found for {entries.Count} key{(entries.Count == 1 ? string.Empty : "s")} up to {1 << bucketBits} buckets and {1 << slotBits} slots";
         return null;
     }
 
