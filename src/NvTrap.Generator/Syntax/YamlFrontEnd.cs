@@ -19,7 +19,7 @@ internal static class YamlFrontEnd
         if (text.Length > limits.MaxChars)
         {
             diagnostics.Add(Descriptors.LimitExceeded.Create(SourceSpan.FileStart(path),
-                $"Rule file is {text.Length:N0} characters long; the limit is {limits.MaxChars:N0}. Split the rules into several *.nvtrap.yaml files."));
+                Invariant($"Rule file is {text.Length:N0} characters long; the limit is {limits.MaxChars:N0}. Split the rules into several *.nvtrap.yaml files.")));
             return null;
         }
 
@@ -44,6 +44,9 @@ internal static class YamlFrontEnd
 
         return builder.Root;
     }
+
+    /// <summary>Formats numbers the same on every machine, so the build and the CLI print identical text.</summary>
+    private static string Invariant(System.FormattableString text) => System.FormattableString.Invariant(text);
 
     internal static SourceSpan Span(string path, Mark start, Mark end)
     {
@@ -117,7 +120,7 @@ internal static class YamlFrontEnd
                 case Scalar scalar:
                     if (scalar.Value.Length > _limits.MaxScalarChars)
                     {
-                        return Fail(Descriptors.LimitExceeded, evt, $"Value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarChars:N0}.");
+                        return Fail(Descriptors.LimitExceeded, evt, Invariant($"Value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarChars:N0}."));
                     }
 
                     return Add(new YamlScalar(scalar.Value, StyleOf(scalar.Style), Span(_path, evt.Start, evt.End)), evt);
@@ -182,7 +185,7 @@ internal static class YamlFrontEnd
         {
             if (++_nodes > _limits.MaxNodes)
             {
-                return Fail(Descriptors.LimitExceeded, evt, $"Rule file has more than {_limits.MaxNodes:N0} YAML nodes; split it into several files.");
+                return Fail(Descriptors.LimitExceeded, evt, Invariant($"Rule file has more than {_limits.MaxNodes:N0} YAML nodes; split it into several files."));
             }
 
             return true;

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Rulesets;
+using NvTrap.Compiler;
+
+namespace NvTrap.Cli.Commands;
+
+/// <summary>
+/// <c>nvtrap check</c>: every check of the compiler on rule files or folders, printed exactly as
+/// <c>dotnet build</c> prints the generator's diagnostics, then a one-line summary.
+/// </summary>
+internal static class CheckCommand
+{
+    public const string DefaultPath = "rules";
+
+    public static readonly CommandHelp Help = new(
+        Notes:
+        [
+            "Each diagnostic is printed as dotnet build prints the generator's: path(line,col): error NVT0xx: message.",
+            "A one-line summary follows. The exit code is 1 if there is any error, else 0 (warnings do not fail).",
+        ],
+        Examples:
+        [
+            "nvtrap check",
+            "nvtrap check rules/linux-6.6",
+            "nvtrap check my-rules/ extra/timers.nvtrap.yaml",
+        ]);
+
+    public static Command Create(CliContext context, Option<string> rules)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = $"Rule files (*{RuleCompiler.FileSuffix}) or folders searched recursively for them. Default: {DefaultPath}/ (the --rules path when given).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("check", "Run every check of the rule compiler on rule files or folders and print its diagnostics.");
+        command.Arguments.Add(paths);
+        command.SetAction(parseResult =>
+        {
+            var given = (parseResult.GetValue(paths) ?? []).ToList();
+            if (parseResult.GetValue(rules) is { } rulesPath)
+            {
+                given.Add(rulesPath);
+            }
+
+            return Run(context, given);
+        });
+        return command;
+    }
+
+    private static int Run(CliContext context, List<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            if (!Directory.Exists(DefaultPath))
+            {
+                context.Error.WriteLine($"nvtrap check: no PATH given and there is no {DefaultPath}/ folder here. Give rule files or folders: nvtrap check PATH ...");
+                return ExitCodes.Usage;
+            }
+
+            paths.Add(DefaultPath);
+        }
+
+        if (!RuleFiles.TryFind(paths, out var files, out string? problem))
+        {
+            context.Error.WriteLine($"nvtrap check: {problem}");
+            return ExitCodes.Failure;
+        }
+
+        if (files.Count == 0)
+        {
+            context.Error.WriteLine($"nvtrap check: no *{RuleCompiler.FileSuffix} files in {string.Join(", ", paths)}.");
+            return ExitCodes.Failure;
+        }
+
+        var compilation = RuleFiles.Compile(files);
+        var diagnostics = compilation.Diagnostics;
+        foreach (var diagnostic in diagnostics)
+        {
+            context.Output.WriteLine(diagnostic.ToDisplayString());
+        }
+
+        int errors = diagnostics.Count(d => d.IsError);
+        int warnings = diagnostics.Count - errors;
+        var rulesets = compilation.Rulesets.Select(r => r.Compiled.Name).ToList();
+        string named = rulesets.Count == 0 ? string.Empty : $" ({string.Join(", ", rulesets)})";
+        context.Output.WriteLine($"checked {Plural.Of(files.Count, "file")}, {Plural.Of(rulesets.Count, "ruleset")}{named}: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
+        return errors > 0 ? ExitCodes.Failure : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Text;
+using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Eval;
+
+namespace NvTrap.Cli.Commands;
+
+/// <summary><c>nvtrap eval [FILE|-]</c>: batch decisions over a tab-separated file or standard input.</summary>
+internal static class EvalCommand
+{
+    public const string StandardInput = "-";
+
+    public static readonly CommandHelp Help = new(
+        Notes:
+        [
+            "Input is tab-separated with a header row. Each row gives the access either as esr (hex) or as",
+            "op0 op1 crn crm op2 dir (decimal fields; dir is R or W), plus one column per control register,",
+            "named in lower case as in the ruleset (hcr_el2, mdcr_el2, cnthctl_el2, hfgrtr_el2, hfgwtr_el2,",
+            "hfgitr_el2, ...), in hex with or without 0x. A missing register column, an empty cell or - means 0.",
+            "Other columns pass through unchanged; blank lines are skipped.",
+            "Output is the header and the rows with two columns appended: forward (1 or 0) and reason",
+            "(GROUP:MEMBER such as HCR_TVM_TRVM:HCR_TVM, a fine-grained bit such as HFGxTR.nTPIDR2_EL0, or none).",
+            "A malformed row is reported on standard error as FILE:LINE: what is wrong, and left out of the",
+            "output; the other rows are still decided and the exit code is 1. Lines over 1 MiB are rejected.",
+        ],
+        Examples:
+        [
+            "nvtrap eval samples/eval/accesses.tsv",
+            "nvtrap eval - < accesses.tsv > decisions.tsv",
+        ]);
+
+    public static Command Create(CliContext context, Option<string> rules)
+    {
+        var file = new Argument<string>("FILE")
+        {
+            Description = "Tab-separated input with a header row, or - for standard input.",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => StandardInput,
+        };
+        var command = new Command("eval", "Decide a batch of accesses from a tab-separated file (or standard input) and append forward and reason columns.");
+        command.Arguments.Add(file);
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(file) ?? StandardInput, parseResult.GetValue(rules)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, string? rulesPath)
+    {
+        var ruleset = context.Rulesets.Get(rulesPath, context.Error, out int exitCode);
+        if (ruleset is null)
+        {
+            return exitCode;
+        }
+
+        if (path == StandardInput)
+        {
+            return new EvalRunner(ruleset, "<stdin>", context.Output, context.Error).Run(context.Input);
+        }
+
+        StreamReader reader;
+        try
+        {
+            reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            context.Error.WriteLine($"nvtrap eval: {path}: cannot be read: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        using (reader)
+        {
+            return new EvalRunner(ruleset, path, context.Output, context.Error).Run(reader);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Explaining;
+using NvTrap.Cli.Input;
+
+namespace NvTrap.Cli.Commands;
+
+/// <summary>
+/// <c>nvtrap explain</c>: decide one trap from an L2 guest and print the chain that decided it.
+/// The register options come from the ruleset (built in, or the one <c>--rules</c> compiles), so
+/// a ruleset of your own gets options for its own registers.
+/// </summary>
+internal static class ExplainCommand
+{
+    /// <summary>Option names the command already uses; a register whose option would clash is left to <c>--state</c>.</summary>
+    private static readonly HashSet<string> Reserved = new() { "--esr", "--state", "--json", "--rules", "--help", "--version" };
+
+    public static readonly CommandHelp Help = new(
+        Notes:
+        [
+            "The access is made by the L2 guest at virtual EL1 with nested virtualization on. The register",
+            "options are the guest hypervisor's control registers that the ruleset reads (with --rules, the",
+            "registers of that ruleset); a register not given is 0. The output shows the decision and the chain",
+            "that made it: the fine-grained bit with its register after RES0 masking, then the group and each",
+            "member with register value, mask, value and behaviour, or a condition with its operands.",
+            "A --state file holds one 'REGISTER VALUE' per line, for example 'HCR_EL2 0x4000000'.",
+        ],
+        Examples:
+        [
+            "nvtrap explain --esr 0x62300860 --hcr-el2 0x4000000    # TTBR0_EL1 write with HCR_EL2.TVM set",
+            "nvtrap explain --esr 0x62300860 --hcr-el2 0x4000000 --json",
+            "nvtrap explain --esr 0x623AF401                        # TPIDR2_EL0 read: HFGRTR_EL2.nTPIDR2_EL0 clear",
+            "nvtrap explain --esr 0x6232F801 --state l1-registers.txt",
+        ]);
+
+    public static Command Create(CliContext context, Option<string> rules, IReadOnlyList<string> registers)
+    {
+        var esr = HexOptions.Option("--esr", "The ESR_EL2 of the trap (EC 0x18), in hex.");
+        esr.Required = true;
+        var state = new Option<string>("--state")
+        {
+            Description = "A file of register values, one 'REGISTER VALUE' per line (hex; '#' starts a comment). Options given on the command line override it.",
+            HelpName = "FILE",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the decision and its chain as one JSON object." };
+
+        var command = new Command("explain", "Decide whether one trap from an L2 guest is forwarded to the guest hypervisor, and show the chain of tests that decided it.");
+        command.Options.Add(esr);
+        var registerOptions = new List<(int Register, Option<ulong> Option)>();
+        var used = new HashSet<string>(Reserved);
+        for (int i = 0; i < registers.Count; i++)
+        {
+            string name = RegisterNaming.OptionName(registers[i]);
+            if (!used.Add(name))
+            {
+                continue;
+            }
+
+            var option = HexOptions.Option(name, $"The guest hypervisor's {registers[i]} (hex).");
+            command.Options.Add(option);
+            registerOptions.Add((i, option));
+        }
+
+        command.Options.Add(state);
+        command.Options.Add(json);
+        command.SetAction(parseResult =>
+        {
+            var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
+            if (ruleset is null)
+            {
+                return exitCode;
+            }
+
+            var values = new Dictionary<int, ulong>();
+            if (parseResult.GetValue(state) is { } statePath && !StateFile.TryRead(statePath, ruleset.RegisterNames, values, context.Error))
+            {
+                return ExitCodes.Failure;
+            }
+
+            foreach (var (register, option) in registerOptions)
+            {
+                // Only options actually given override the state file: an absent option is not 0 here.
+                if (parseResult.GetResult(option) is { Implicit: false })
+                {
+                    values[register] = parseResult.GetValue(option);
+                }
+            }
+
+            var vcpu = VcpuState.NestedGuestAtEl1;
+            foreach (var (register, value) in values)
+            {
+                vcpu[register] = value;
+            }
+
+            var trap = new Esr(parseResult.GetValue(esr));
+            var request = new ExplainRequest(ruleset, trap, vcpu, ruleset.Explain(vcpu, trap));
+            if (parseResult.GetValue(json))
+            {
+                ExplanationJsonWriter.Write(context.Output, request);
+            }
+            else
+            {
+                ExplanationTextWriter.Write(context.Output, request);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Rulesets;
+using NvTrap.Cli.Text;
+using NvTrap.Compiler.Lowering;
+
+namespace NvTrap.Cli.Commands;
+
+/// <summary><c>nvtrap table</c>: every configured encoding after range expansion, one row each.</summary>
+internal static class TableCommand
+{
+    public static readonly string[] Header = { "op0", "op1", "crn", "crm", "op2", "name", "group", "fgt_group", "fgt_bit", "fgt_polarity" };
+
+    public static readonly CommandHelp Help = new(
+        Notes:
+        [
+            "Columns: op0 op1 crn crm op2 name group fgt_group fgt_bit fgt_polarity, one row per configured",
+            "encoding after range expansion, sorted by encoding. name comes from the catalogue; fgt_polarity is",
+            "set or clear (the bit value that traps); - where there is none.",
+        ],
+        Examples:
+        [
+            "nvtrap table > linux-6.6.tsv",
+            "nvtrap table --format text",
+            "nvtrap table --rules my-rules/",
+        ]);
+
+    public static Command Create(CliContext context, Option<string> rules)
+    {
+        var format = FormatOption.Create();
+        var command = new Command("table", "List every configured encoding with its name, coarse group and fine-grained bit.");
+        command.Options.Add(format);
+        command.SetAction(parseResult =>
+        {
+            var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
+            if (ruleset is null)
+            {
+                return exitCode;
+            }
+
+            TableFormat.Write(context.Output, parseResult.GetValue(format)!, Header, Rows(ruleset));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The rows, read through <see cref="ITrapRules"/> so built-in and compiled rulesets list alike.</summary>
+    public static IReadOnlyList<string[]> Rows(RulesetHandle ruleset)
+    {
+        var rules = ruleset.Rules;
+        var names = ruleset.Names;
+        var rows = new List<string[]>(ruleset.ConfiguredEncodings.Count);
+        foreach (ushort value in ruleset.ConfiguredEncodings)
+        {
+            var encoding = new SysRegEncoding(value);
+            ulong config = rules.LookupConfig(value);
+            int group = TrapConfigLayout.Group(config);
+            int fineGrained = TrapConfigLayout.FineGrainedGroup(config);
+            rows.Add(new[]
+            {
+                Number(encoding.Op0),
+                Number(encoding.Op1),
+                Number(encoding.CRn),
+                Number(encoding.CRm),
+                Number(encoding.Op2),
+                Cell.Of(names.SysRegName(value)),
+                group == 0 ? Cell.None : Cell.Of(names.GroupName(group)),
+                fineGrained == 0 ? Cell.None : Cell.Of(names.FineGrainedGroupName(fineGrained)),
+                fineGrained == 0 ? Cell.None : Number(TrapConfigLayout.Bit(config)),
+                fineGrained == 0 ? Cell.None : TrapConfigLayout.Polarity(config) == 1 ? "set" : "clear",
+            });
+        }
+
+        return rows;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using NvTrap.Compiler;
+using NvTrap.Compiler.Binding;
+using NvTrap.Compiler.Diagnostics;
+using NvTrap.Compiler.Syntax;
+
+namespace NvTrap.Cli.Rulesets;
+
+/// <summary>
+/// Finds and reads rule files the way the build hands them to the generator: every
+/// <c>*.nvtrap.yaml</c> under a folder (recursively), or a file named directly. Paths keep the
+/// spelling the user gave (a folder argument is their prefix), so diagnostics point where the
+/// user can click.
+/// </summary>
+internal static class RuleFiles
+{
+    /// <summary>
+    /// Expands paths to rule files, sorted in ordinal order and without duplicates. Returns false,
+    /// with a message naming the path, when a path does not exist or cannot be listed.
+    /// </summary>
+    public static bool TryFind(IEnumerable<string> paths, out List<string> files, out string? problem)
+    {
+        files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            MatchCasing = MatchCasing.CaseInsensitive,
+            // A folder that cannot be read must be reported, not skipped: its rules would be missing.
+            IgnoreInaccessible = false,
+        };
+        foreach (string path in paths)
+        {
+            IEnumerable<string> found;
+            if (File.Exists(path))
+            {
+                found = new[] { path };
+            }
+            else if (Directory.Exists(path))
+            {
+                try
+                {
+                    found = Directory.EnumerateFiles(path, "*" + RuleCompiler.FileSuffix, options).ToList();
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    problem = $"{path}: the folder cannot be listed: {ex.Message}";
+                    return false;
+                }
+            }
+            else
+            {
+                problem = $"{path}: no such file or folder.";
+                return false;
+            }
+
+            foreach (string file in found)
+            {
+                if (seen.Add(Path.GetFullPath(file)))
+                {
+                    files.Add(file);
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads one rule file. For a file that cannot be read, or is too large for the parser to
+    /// accept, returns null and adds the diagnostic the compiler gives such a file.
+    /// </summary>
+    public static RuleSource? Read(string path, List<RuleDiagnostic> problems)
+    {
+        try
+        {
+            // Check the size before reading so a huge file is refused without loading it: UTF-8
+            // needs at most 3 bytes per UTF-16 character, so a longer file is surely over the limit.
+            long bytes = new FileInfo(path).Length;
+            long limit = YamlLimits.Default.MaxChars;
+            if (bytes > limit * 3)
+            {
+                problems.Add(Descriptors.LimitExceeded.Create(SourceSpan.FileStart(path),
+                    FormattableString.Invariant($"Rule file is {bytes:N0} bytes long; the limit is {limit:N0} characters. Split the rules into several *.nvtrap.yaml files.")));
+                return null;
+            }
+
+            return new RuleSource(path, File.ReadAllText(path, Encoding.UTF8));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            problems.Add(Descriptors.YamlSyntax.Create(SourceSpan.FileStart(path), $"Rule file could not be read ({ex.Message}); check that it exists and is readable."));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Parses, binds, checks and lowers the files as the generator does; a file that could not
+    /// be read takes part as a file with no syntax and its read diagnostic.
+    /// </summary>
+    public static RuleCompilation Compile(IReadOnlyList<string> files)
+    {
+        var parsed = new List<ParsedRuleFile>(files.Count);
+        foreach (string path in files)
+        {
+            var problems = new List<RuleDiagnostic>();
+            var source = Read(path, problems);
+            parsed.Add(source is null ? new ParsedRuleFile(path, null, problems.ToEquatableArray()) : ParseSafely(source));
+        }
+
+        IReadOnlyList<(CompiledRuleset Compiled, BoundRuleset Bound)> rulesets;
+        try
+        {
+            rulesets = RuleCompiler.CompileRulesets(parsed);
+        }
+        catch (Exception ex)
+        {
+            // As in the generator: a failure inside the core is a bug, reported as NVT090 at the
+            // first file rather than as a crash, so the other diagnostics are still printed.
+            var failure = InternalError(SourceSpan.FileStart(files.Count > 0 ? files[0] : "rules"), "compiling the rulesets", ex);
+            rulesets = new[] { (new CompiledRuleset("?", null, new[] { failure }.ToEquatableArray()), new BoundRuleset("?")) };
+        }
+
+        return new RuleCompilation(parsed, rulesets);
+    }
+
+    private static ParsedRuleFile ParseSafely(RuleSource source)
+    {
+        try
+        {
+            return RuleCompiler.Parse(source);
+        }
+        catch (Exception ex)
+        {
+            return new ParsedRuleFile(source.Path, null, new[] { InternalError(SourceSpan.FileStart(source.Path), "parsing", ex) }.ToEquatableArray());
+        }
+    }
+
+    private static RuleDiagnostic InternalError(SourceSpan span, string phase, Exception ex) =>
+        Descriptors.InternalError.Create(span, $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.");
+}

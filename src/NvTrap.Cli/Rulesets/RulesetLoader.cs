@@ -1,0 +1,88 @@
+using System.IO;
+using System.Linq;
+using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Interpreting;
+using NvTrap.Compiler;
+using NvTrap.Compiler.Lowering;
+using NvTrap.Compiler.Syntax;
+
+namespace NvTrap.Cli.Rulesets;
+
+/// <summary>
+/// Compiles the ruleset behind <c>--rules PATH</c> with the compiler core and wraps it in the
+/// interpreter. Every failure is reported on the error writer, located where possible, and
+/// turns into an exit code instead of an exception.
+/// </summary>
+internal static class RulesetLoader
+{
+    public static RulesetHandle? Load(string path, TextWriter errors, out int exitCode)
+    {
+        exitCode = ExitCodes.Failure;
+        if (!RuleFiles.TryFind(new[] { path }, out var files, out string? problem))
+        {
+            errors.WriteLine($"nvtrap: --rules {problem}");
+            return null;
+        }
+
+        if (files.Count == 0)
+        {
+            errors.WriteLine($"nvtrap: --rules {path}: no *{RuleCompiler.FileSuffix} files found there. Point --rules at a rule file or a folder of them.");
+            return null;
+        }
+
+        var compilation = RuleFiles.Compile(files);
+        var diagnostics = compilation.Diagnostics;
+        int errorCount = diagnostics.Count(d => d.IsError);
+        if (errorCount > 0)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                errors.WriteLine(diagnostic.ToDisplayString());
+            }
+
+            errors.WriteLine($"nvtrap: the rules in {path} have {Plural.Of(errorCount, "error")}; fix them and run again ('nvtrap check {path}' lists them).");
+            return null;
+        }
+
+        if (compilation.Rulesets.Count != 1)
+        {
+            errors.WriteLine($"nvtrap: --rules {path} holds {compilation.Rulesets.Count} rulesets ({string.Join(", ", compilation.Rulesets.Select(r => r.Compiled.Name))}); point it at the files of one ruleset.");
+            return null;
+        }
+
+        var (compiled, bound) = compilation.Rulesets[0];
+        if (compiled.Lowered is not { } lowered)
+        {
+            // The core lowers every error-free ruleset; reaching here means the core broke that promise.
+            errors.WriteLine($"nvtrap: ruleset '{compiled.Name}' in {path} reported no error but produced no tables. This is a bug in NvTrap; please report it with the rules.");
+            return null;
+        }
+
+        var csharpConditions = lowered.Groups.Where(g => g.CSharpMethod is not null).ToList();
+        if (csharpConditions.Count > 0)
+        {
+            foreach (var condition in csharpConditions)
+            {
+                var span = CSharpMethodSpan(compilation, compiled.Name, condition) ?? bound.FindGroup(condition.Name)?.Span ?? SourceSpan.FileStart(files[0]);
+                errors.WriteLine($"{span.ToDisplayString()}: error: condition '{condition.Name}' is written in C# (csharp: {condition.CSharpMethod}), which only the generated code can run. "
+                    + $"nvtrap interprets rules and needs every condition as a 'when:' expression: rewrite '{condition.Name}' with 'when:' to use these rules here.");
+            }
+
+            errors.WriteLine($"nvtrap: ruleset '{compiled.Name}' in {path} cannot be interpreted ({Plural.Of(csharpConditions.Count, "C#-only condition")}).");
+            return null;
+        }
+
+        var tables = InterpretedTables.Create(lowered);
+        exitCode = ExitCodes.Ok;
+        return new RulesetHandle<InterpretedRules>(new InterpretedRules(tables), path, tables.ConfiguredEncodings, lowered.Groups.Count - 1);
+    }
+
+    /// <summary>Where the <c>csharp:</c> method name of a condition stands in its file.</summary>
+    private static SourceSpan? CSharpMethodSpan(RuleCompilation compilation, string ruleset, LoweredGroup condition) =>
+        compilation.Files
+            .Where(f => f.Syntax?.Ruleset?.Text == ruleset)
+            .SelectMany(f => f.Syntax!.Conditions)
+            .Where(c => c.Name.Text == condition.Name && c.CSharpMethod is not null)
+            .Select(c => c.CSharpMethod!.Span)
+            .FirstOrDefault();
+}

@@ -1,0 +1,75 @@
+using NvTrap.Cli.Tests.Infrastructure;
+
+namespace NvTrap.Cli.Tests.Commands;
+
+public class TableCommandTests
+{
+    private const string Header = "op0\top1\tcrn\tcrm\top2\tname\tgroup\tfgt_group\tfgt_bit\tfgt_polarity";
+
+    [Fact]
+    public void Lists_every_configured_encoding_sorted_with_exact_columns()
+    {
+        var result = Tool.Run("table");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.OutputLines;
+        Assert.Equal(Header, lines[0]);
+        Assert.Equal(LinuxTraps.ConfiguredEncodingCount, lines.Length - 1);
+        var encodings = lines.Skip(1).Select(l => l.Split('\t')).Select(f =>
+        {
+            Assert.Equal(10, f.Length);
+            return SysRegEncoding.Create(int.Parse(f[0]), int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]), int.Parse(f[4])).Value;
+        }).ToList();
+        Assert.Equal(encodings.Order().Distinct(), encodings);
+
+        Assert.Contains("3\t0\t2\t0\t0\tTTBR0_EL1\tHCR_TVM_TRVM\tHFGxTR\t36\tset", lines);
+        Assert.Contains("3\t3\t13\t0\t5\tTPIDR2_EL0\t-\tHFGxTR\t55\tclear", lines);
+        Assert.Contains("3\t3\t14\t0\t1\tCNTPCT_EL0\tCNTHCTL_EL1PCTEN\t-\t-\t-", lines);
+        Assert.Contains("3\t0\t0\t4\t0\t-\tHCR_TID3\t-\t-\t-", lines);
+        Assert.Contains("1\t0\t7\t6\t1\tDC_IVAC\tHCR_TPC\tHFGITR\t3\tset", lines);
+    }
+
+    [Fact]
+    public void Is_identical_for_the_built_in_rules_and_the_same_rules_compiled_at_run_time()
+    {
+        var builtIn = Tool.Run("table");
+        var compiled = Tool.Run("table", "--rules", TestPaths.LinuxRules);
+
+        Assert.Equal(0, compiled.ExitCode);
+        Assert.Equal("", compiled.Error);
+        Assert.Equal(builtIn.Output, compiled.Output);
+    }
+
+    [Fact]
+    public void Text_format_aligns_the_same_cells()
+    {
+        var tsv = Tool.Run("table").OutputLines;
+        var text = Tool.Run("table", "--format", "text").OutputLines;
+
+        Assert.Equal(tsv.Length, text.Length);
+        Assert.StartsWith("op0  op1  crn  crm  op2  name", text[0]);
+        for (int i = 0; i < tsv.Length; i++)
+        {
+            Assert.Equal(tsv[i].Split('\t'), text[i].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(text[i].TrimEnd(), text[i]);
+        }
+
+        // Every column starts at the same offset on every line.
+        int groupColumn = text[0].IndexOf("group", StringComparison.Ordinal);
+        Assert.All(text.Skip(1), line => Assert.NotEqual(' ', line[groupColumn]));
+    }
+
+    [Fact]
+    public void Lists_a_ruleset_given_at_run_time()
+    {
+        using var directory = new TempDirectory();
+        string rules = MiniRuleset.WriteTo(directory);
+
+        var result = Tool.Run("table", "--rules", rules);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(10, result.OutputLines.Length);
+        Assert.Equal("3\t0\t11\t0\t2\tFOO_EL1\tCTL_TA_TB\tFGx\t3\tclear", result.OutputLines[1]);
+        Assert.Equal("3\t0\t15\t0\t0\t-\tMODE_FIVE\t-\t-\t-", result.OutputLines[2]);
+    }
+}

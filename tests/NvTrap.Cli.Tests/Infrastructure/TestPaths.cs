@@ -1,0 +1,14 @@
+namespace NvTrap.Cli.Tests.Infrastructure;
+
+/// <summary>Files the test project copies beside itself.</summary>
+public static class TestPaths
+{
+    /// <summary>The Linux 6.6 rule files, as in rules/linux-6.6 of the repository.</summary>
+    public static string LinuxRules => Path.Combine(AppContext.BaseDirectory, "LinuxRules", "linux-6.6");
+
+    /// <summary>samples/eval/accesses.tsv.</summary>
+    public static string SampleAccesses => Path.Combine(AppContext.BaseDirectory, "Samples", "accesses.tsv");
+
+    /// <summary>samples/eval/accesses.expected.tsv: what eval prints for the sample.</summary>
+    public static string SampleExpected => Path.Combine(AppContext.BaseDirectory, "Samples", "accesses.expected.tsv");
+}
