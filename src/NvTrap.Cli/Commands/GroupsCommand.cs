@@ -25,24 +25,8 @@ internal static class GroupsCommand
             "nvtrap groups --rules my-rules/ --format text",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules)
-    {
-        var format = FormatOption.Create();
-        var command = new Command("groups", "List every group: controls, combinations and conditions, with what each tests and forwards.");
-        command.Options.Add(format);
-        command.SetAction(parseResult =>
-        {
-            var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
-            if (ruleset is null)
-            {
-                return exitCode;
-            }
-
-            TableFormat.Write(context.Output, parseResult.GetValue(format)!, Header, Rows(ruleset));
-            return ExitCodes.Ok;
-        });
-        return command;
-    }
+    public static Command Create(CliContext context, Option<string> rules) =>
+        TabularCommand.Create("groups", "List every group: controls, combinations and conditions, with what each tests and forwards.", context, rules, Header, Rows);
 
     public static IReadOnlyList<string[]> Rows(RulesetHandle ruleset)
     {

@@ -27,24 +27,8 @@ internal static class TableCommand
             "nvtrap table --rules my-rules/",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules)
-    {
-        var format = FormatOption.Create();
-        var command = new Command("table", "List every configured encoding with its name, coarse group and fine-grained bit.");
-        command.Options.Add(format);
-        command.SetAction(parseResult =>
-        {
-            var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
-            if (ruleset is null)
-            {
-                return exitCode;
-            }
-
-            TableFormat.Write(context.Output, parseResult.GetValue(format)!, Header, Rows(ruleset));
-            return ExitCodes.Ok;
-        });
-        return command;
-    }
+    public static Command Create(CliContext context, Option<string> rules) =>
+        TabularCommand.Create("table", "List every configured encoding with its name, coarse group and fine-grained bit.", context, rules, Header, Rows);
 
     /// <summary>The rows, read through <see cref="ITrapRules"/> so built-in and compiled rulesets list alike.</summary>
     public static IReadOnlyList<string[]> Rows(RulesetHandle ruleset)

@@ -1,3 +1,4 @@
+using NvTrap.Testing;
 namespace NvTrap.Cli.Tests.Interpreting;
 
 /// <summary>
@@ -71,7 +72,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
             };
             for (int r = 0; r < registerCount; r++)
             {
-                state[r] = RandomRegister(random);
+                state[r] = RandomRegisters.Next(random);
             }
 
             ushort encoding = random.Next(2) == 0 ? configured[random.Next(configured.Length)] : (ushort)random.Next(65536);
@@ -107,7 +108,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
             var state = VcpuState.NestedGuestAtEl1;
             for (int r = 0; r < LinuxTraps.Registers.Count; r++)
             {
-                state[r] = RandomRegister(random);
+                state[r] = RandomRegisters.Next(random);
             }
 
             foreach (bool isRead in new[] { true, false })
@@ -118,18 +119,5 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
                 Assert.Equal(expected, actual);
             }
         }
-    }
-
-    /// <summary>All-zero, all-one, dense random or sparse random, in equal measure (as the runtime's differential test).</summary>
-    private static ulong RandomRegister(Random random)
-    {
-        ulong Next() => ((ulong)(uint)random.Next() << 33) ^ ((ulong)(uint)random.Next() << 2) ^ (uint)random.Next(4);
-        return random.Next(4) switch
-        {
-            0 => 0,
-            1 => ulong.MaxValue,
-            2 => Next(),
-            _ => Next() & Next() & Next(),
-        };
     }
 }

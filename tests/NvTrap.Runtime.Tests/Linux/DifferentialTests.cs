@@ -1,3 +1,4 @@
+using NvTrap.Testing;
 using NvTrap.Runtime.Tests.Reference;
 
 namespace NvTrap.Runtime.Tests.Linux;
@@ -34,7 +35,7 @@ public class DifferentialTests : IClassFixture<LinuxRulesetFixture>
         {
             for (int r = 0; r < registerCount; r++)
             {
-                registers[r] = RandomRegister(random);
+                registers[r] = RandomRegisters.Next(random);
             }
 
             ushort encoding = random.Next(2) == 0 ? configured[random.Next(configured.Length)] : (ushort)random.Next(65536);
@@ -63,18 +64,5 @@ public class DifferentialTests : IClassFixture<LinuxRulesetFixture>
 
         // The mix must exercise both outcomes substantially, or the comparison proves little.
         Assert.InRange(forwarded, Cases / 20, Cases - (Cases / 20));
-    }
-
-    /// <summary>All-zero, all-one, dense random or sparse random, in equal measure.</summary>
-    internal static ulong RandomRegister(Random random)
-    {
-        ulong Next() => ((ulong)(uint)random.Next() << 33) ^ ((ulong)(uint)random.Next() << 2) ^ (uint)random.Next(4);
-        return random.Next(4) switch
-        {
-            0 => 0,
-            1 => ulong.MaxValue,
-            2 => Next(),
-            _ => Next() & Next() & Next(),
-        };
     }
 }
