@@ -89,29 +89,22 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
                 }.ToEquatableArray());
             }
 
-            return RuleCompiler.Parse(new RuleSource(text.Path, content.ToString()));
+            return RuleCompiler.ParseSafely(new RuleSource(text.Path, content.ToString()));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new ParsedRuleFile(text.Path, null, new[] { Internal(SourceSpan.FileStart(text.Path), "parsing", ex) }.ToEquatableArray());
+            // Reading the AdditionalText itself failed (the core cannot see that).
+            return new ParsedRuleFile(text.Path, null, new[] { RuleCompiler.InternalError(SourceSpan.FileStart(text.Path), "reading the rule file", ex) }.ToEquatableArray());
         }
     }
 
     private static EquatableArray<CompiledRuleset> CompileSafely(System.Collections.Immutable.ImmutableArray<ParsedRuleFile> files, CancellationToken cancellationToken)
     {
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
 
-            // A file listed twice as an AdditionalFile (by the package's glob and by hand) is one file.
-            var distinct = files.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First());
-            return RuleCompiler.CompileRulesets(distinct).Select(r => r.Compiled).ToEquatableArray();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var path = files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault() ?? "rules";
-            return new[] { new CompiledRuleset("?", null, new[] { Internal(SourceSpan.FileStart(path), "compiling the rulesets", ex) }.ToEquatableArray()) }.ToEquatableArray();
-        }
+        // A file listed twice as an AdditionalFile (by the package's glob and by hand) is one file.
+        var distinct = files.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        return RuleCompiler.CompileRulesetsSafely(distinct).Select(r => r.Compiled).ToEquatableArray();
     }
 
     private static EmitResult EmitSafely(TargetInfo target, EquatableArray<LoweredEntryForTarget> rulesets, CancellationToken cancellationToken)
@@ -145,9 +138,6 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             return EmitResult.Failed(Descriptors.InternalError.Id, target.Location, InternalMessage("emitting C#", ex));
         }
     }
-
-    private static RuleDiagnostic Internal(SourceSpan span, string phase, Exception ex) =>
-        Descriptors.InternalError.Create(span, InternalMessage(phase, ex));
 
     private static string InternalMessage(string phase, Exception ex) =>
         $"The NvTrap generator failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.";

@@ -52,6 +52,51 @@ internal static class RuleCompiler
 {
     public const string FileSuffix = ".nvtrap.yaml";
 
+    /// <summary>
+    /// <see cref="Parse"/>, with a failure inside the compiler reported as NVT090 at the file
+    /// instead of thrown: hosts (the generator, the CLI) must never crash on rules.
+    /// </summary>
+    public static ParsedRuleFile ParseSafely(RuleSource source)
+    {
+        try
+        {
+            return Parse(source);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ParsedRuleFile(source.Path, null, new[] { InternalError(SourceSpan.FileStart(source.Path), "parsing", ex) }.ToEquatableArray());
+        }
+    }
+
+    /// <summary><see cref="CompileRulesets"/>, with a failure inside the compiler reported as NVT090 at the first file.</summary>
+    public static IReadOnlyList<(CompiledRuleset Compiled, BoundRuleset Bound)> CompileRulesetsSafely(IReadOnlyList<ParsedRuleFile> files)
+    {
+        try
+        {
+            return CompileRulesets(files);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            string path = files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault() ?? "rules";
+            var failure = InternalError(SourceSpan.FileStart(path), "compiling the rulesets", ex);
+            return new[] { (new CompiledRuleset("?", null, new[] { failure }.ToEquatableArray()), new BoundRuleset("?")) };
+        }
+    }
+
+    /// <summary>
+    /// What stops a ruleset from being run by an interpreter rather than compiled: conditions
+    /// written as C# methods (NVT082), each reported where its method is named.
+    /// </summary>
+    public static IReadOnlyList<RuleDiagnostic> InterpretationBlockers(BoundRuleset ruleset) =>
+        ruleset.Groups
+            .Where(g => g.CSharpMethod is not null)
+            .Select(g => Descriptors.NotInterpretable.Create(g.CSharpSpan ?? g.Span,
+                $"Condition '{g.Name}' is written in C# (csharp: {g.CSharpMethod}), which only generated code can run; to interpret these rules (nvtrap --rules), write it as a 'when:' expression."))
+            .ToList();
+
+    public static RuleDiagnostic InternalError(SourceSpan span, string phase, Exception ex) =>
+        Descriptors.InternalError.Create(span, $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.");
+
     public static ParsedRuleFile Parse(RuleSource source)
     {
         var diagnostics = new List<RuleDiagnostic>();
@@ -62,8 +107,8 @@ internal static class RuleCompiler
     /// <summary>Compiles every ruleset the files name.</summary>
     public static RuleCompilation Compile(IEnumerable<RuleSource> sources)
     {
-        var files = sources.Select(Parse).ToList();
-        return new RuleCompilation(files, CompileRulesets(files));
+        var files = sources.Select(ParseSafely).ToList();
+        return new RuleCompilation(files, CompileRulesetsSafely(files));
     }
 
     public static IReadOnlyList<(CompiledRuleset Compiled, BoundRuleset Bound)> CompileRulesets(IEnumerable<ParsedRuleFile> files)

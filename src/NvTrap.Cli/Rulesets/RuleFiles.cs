@@ -111,37 +111,10 @@ internal static class RuleFiles
         {
             var problems = new List<RuleDiagnostic>();
             var source = Read(path, problems);
-            parsed.Add(source is null ? new ParsedRuleFile(path, null, problems.ToEquatableArray()) : ParseSafely(source));
+            parsed.Add(source is null ? new ParsedRuleFile(path, null, problems.ToEquatableArray()) : RuleCompiler.ParseSafely(source));
         }
 
-        IReadOnlyList<(CompiledRuleset Compiled, BoundRuleset Bound)> rulesets;
-        try
-        {
-            rulesets = RuleCompiler.CompileRulesets(parsed);
-        }
-        catch (Exception ex)
-        {
-            // As in the generator: a failure inside the core is a bug, reported as NVT090 at the
-            // first file rather than as a crash, so the other diagnostics are still printed.
-            var failure = InternalError(SourceSpan.FileStart(files.Count > 0 ? files[0] : "rules"), "compiling the rulesets", ex);
-            rulesets = new[] { (new CompiledRuleset("?", null, new[] { failure }.ToEquatableArray()), new BoundRuleset("?")) };
-        }
-
+        var rulesets = RuleCompiler.CompileRulesetsSafely(parsed);
         return new RuleCompilation(parsed, rulesets);
     }
-
-    private static ParsedRuleFile ParseSafely(RuleSource source)
-    {
-        try
-        {
-            return RuleCompiler.Parse(source);
-        }
-        catch (Exception ex)
-        {
-            return new ParsedRuleFile(source.Path, null, new[] { InternalError(SourceSpan.FileStart(source.Path), "parsing", ex) }.ToEquatableArray());
-        }
-    }
-
-    private static RuleDiagnostic InternalError(SourceSpan span, string phase, Exception ex) =>
-        Descriptors.InternalError.Create(span, $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.");
 }

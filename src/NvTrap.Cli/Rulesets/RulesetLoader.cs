@@ -58,17 +58,15 @@ internal static class RulesetLoader
             return null;
         }
 
-        var csharpConditions = lowered.Groups.Where(g => g.CSharpMethod is not null).ToList();
-        if (csharpConditions.Count > 0)
+        var blockers = RuleCompiler.InterpretationBlockers(bound);
+        if (blockers.Count > 0)
         {
-            foreach (var condition in csharpConditions)
+            foreach (var blocker in blockers)
             {
-                var span = CSharpMethodSpan(compilation, compiled.Name, condition) ?? bound.FindGroup(condition.Name)?.Span ?? SourceSpan.FileStart(files[0]);
-                errors.WriteLine($"{span.ToDisplayString()}: error: condition '{condition.Name}' is written in C# (csharp: {condition.CSharpMethod}), which only the generated code can run. "
-                    + $"nvtrap interprets rules and needs every condition as a 'when:' expression: rewrite '{condition.Name}' with 'when:' to use these rules here.");
+                errors.WriteLine(blocker.ToDisplayString());
             }
 
-            errors.WriteLine($"nvtrap: ruleset '{compiled.Name}' in {path} cannot be interpreted ({Plural.Of(csharpConditions.Count, "C#-only condition")}).");
+            errors.WriteLine($"nvtrap: ruleset '{compiled.Name}' in {path} cannot be interpreted ({Plural.Of(blockers.Count, "C#-only condition")}).");
             return null;
         }
 
@@ -76,13 +74,4 @@ internal static class RulesetLoader
         exitCode = ExitCodes.Ok;
         return new RulesetHandle<InterpretedRules>(new InterpretedRules(tables), path, tables.ConfiguredEncodings, lowered.Groups.Count - 1);
     }
-
-    /// <summary>Where the <c>csharp:</c> method name of a condition stands in its file.</summary>
-    private static SourceSpan? CSharpMethodSpan(RuleCompilation compilation, string ruleset, LoweredGroup condition) =>
-        compilation.Files
-            .Where(f => f.Syntax?.Ruleset?.Text == ruleset)
-            .SelectMany(f => f.Syntax!.Conditions)
-            .Where(c => c.Name.Text == condition.Name && c.CSharpMethod is not null)
-            .Select(c => c.CSharpMethod!.Span)
-            .FirstOrDefault();
 }

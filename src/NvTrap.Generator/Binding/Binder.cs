@@ -286,6 +286,7 @@ internal sealed class Binder
         if (syntax.CSharpMethod is not null)
         {
             group.CSharpMethod = syntax.CSharpMethod.Text;
+            group.CSharpSpan = syntax.CSharpMethod.Span;
             return;
         }
 

@@ -77,6 +77,9 @@ internal sealed class BoundGroup
     public string? WhenText { get; set; }
 
     public string? CSharpMethod { get; set; }
+
+    /// <summary>Where the <c>csharp:</c> method name is written.</summary>
+    public SourceSpan? CSharpSpan { get; set; }
 }
 
 /// <summary>Read/write flags, as in the kernel's trap_behaviour.</summary>

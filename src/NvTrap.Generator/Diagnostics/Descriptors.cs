@@ -78,6 +78,7 @@ internal static class Descriptors
     // Generator adapter
     public static readonly RuleDiagnosticDescriptor RulesetNotFound = new("NVT080", "Ruleset not found", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor InvalidTarget = new("NVT081", "Invalid ruleset target class", RuleSeverity.Error, Generator);
+    public static readonly RuleDiagnosticDescriptor NotInterpretable = new("NVT082", "C# condition cannot be interpreted", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor InternalError = new("NVT090", "Internal error in the NvTrap generator", RuleSeverity.Error, Generator);
 
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
@@ -90,6 +91,6 @@ internal static class Descriptors
         ValueOutsideMask, EmptyMask, FineGrainedBitOutOfRange, FineGrainedBitRes0, InvalidPolarity, InvalidBehaviour, InvalidBitPosition,
         ExpressionSyntax, ExpressionUnknownName, ExpressionBitIndex, ExpressionArity,
         UnusedGroup, UncataloguedEncoding,
-        RulesetNotFound, InvalidTarget, InternalError,
+        RulesetNotFound, InvalidTarget, NotInterpretable, InternalError,
     };
 }

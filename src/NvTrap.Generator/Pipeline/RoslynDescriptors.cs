@@ -98,6 +98,8 @@ internal static class RoslynDescriptors
 
     private static readonly DiagnosticDescriptor NVT081 = new("NVT081", "Invalid ruleset target class", "{0}", "NvTrap.Generator", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    private static readonly DiagnosticDescriptor NVT082 = new("NVT082", "C# condition cannot be interpreted", "{0}", "NvTrap.Generator", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor NVT090 = new("NVT090", "Internal error in the NvTrap generator", "{0}", "NvTrap.Generator", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -145,6 +147,7 @@ internal static class RoslynDescriptors
         NVT071,
         NVT080,
         NVT081,
+        NVT082,
         NVT090,
     };
 

@@ -30,7 +30,7 @@ public class RulesetLoaderTests
             Assert.Equal("", result.Output);
             Assert.Equal(
                 [
-                    $"{path}(7,13): error: condition 'MY_CHECK' is written in C# (csharp: IsMyCheckTrapped), which only the generated code can run. nvtrap interprets rules and needs every condition as a 'when:' expression: rewrite 'MY_CHECK' with 'when:' to use these rules here.",
+                    $"{path}(7,13): error NVT082: Condition 'MY_CHECK' is written in C# (csharp: IsMyCheckTrapped), which only generated code can run; to interpret these rules (nvtrap --rules), write it as a 'when:' expression.",
                     $"nvtrap: ruleset 'custom' in {path} cannot be interpreted (1 C#-only condition).",
                 ],
                 result.ErrorLines);
@@ -38,7 +38,7 @@ public class RulesetLoaderTests
 
         var explain = Tool.Run("explain", "--esr", "0x62300860", "--rules", path);
         Assert.Equal(1, explain.ExitCode);
-        Assert.Contains("condition 'MY_CHECK' is written in C#", explain.Error);
+        Assert.Contains("error NVT082: Condition 'MY_CHECK' is written in C#", explain.Error);
     }
 
     [Fact]

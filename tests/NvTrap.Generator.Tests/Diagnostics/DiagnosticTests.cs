@@ -43,7 +43,7 @@ public class DiagnosticTests
     [Fact]
     public void Every_descriptor_has_a_case_here_or_a_dedicated_test()
     {
-        var dedicated = new[] { "NVT042", "NVT044", "NVT080", "NVT081", "NVT090" };
+        var dedicated = new[] { "NVT042", "NVT044", "NVT080", "NVT081", "NVT082", "NVT090" };
         var covered = DiagnosticCases.All().Select(c => c.Id).Concat(dedicated).ToHashSet();
         Assert.DoesNotContain(Descriptors.All, d => !covered.Contains(d.Id));
     }
@@ -110,6 +110,20 @@ public class DiagnosticTests
         Assert.Equal("NVT044", diagnostic.Id);
         Assert.Equal(RuleSeverity.Error, diagnostic.Severity);
         Assert.Equal(("a.nvtrap.yaml", 1, 1), (diagnostic.Span.Path, diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
+    }
+
+    [Fact]
+    public void A_csharp_condition_blocks_interpretation_at_its_method_name()
+    {
+        string text = DiagnosticCases.Base.Replace("combinations:", "conditions:\n  K: { forward: read, csharp: IsK }\ncombinations:")
+            .Replace("fine_grained_traps:", "  - { group: K, sysreg: S3_0_C5_C0_0 }\nfine_grained_traps:");
+        var compilation = Rules.Compile(("a.nvtrap.yaml", text));
+        Assert.Empty(compilation.Diagnostics);
+        var blocker = Assert.Single(RuleCompiler.InterpretationBlockers(compilation.Find("t")!.Value.Bound));
+        Assert.Equal("NVT082", blocker.Id);
+        Assert.Equal(RuleSeverity.Error, blocker.Severity);
+        Assert.Equal((9, Rules.ColumnOf(text, 9, "IsK")), (blocker.Span.StartLine, blocker.Span.StartColumn));
+        Assert.Contains("write it as a 'when:' expression", blocker.Message);
     }
 
     [Fact]
