@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using NvTrap.Compiler.Diagnostics;
@@ -25,20 +26,35 @@ internal static class YamlFrontEnd
 
         var parser = new Parser(new StringReader(text));
         var builder = new TreeBuilder(path, limits, diagnostics);
+        Mark lastGood = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
-                if (!builder.Accept(parser.Current!))
+                var current = parser.Current!;
+                if (!builder.Accept(current))
                 {
                     return null;
                 }
+
+                lastGood = current.Start;
             }
         }
         catch (YamlException ex)
         {
             var span = Span(path, ex.Start, ex.End);
             diagnostics.Add(Descriptors.YamlSyntax.Create(span, $"YAML syntax error: {CleanMessage(ex)}. Fix the YAML at this position."));
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet (16.3 and 18.1 alike) throws a bare InvalidOperationException from its
+            // scanner for some malformed input instead of a YamlException with a position, e.g.
+            // "a: [\nb]" (a flow collection continued on a line not indented past its key). It
+            // is still the input's fault: report it at the last node that was read.
+            var span = Span(path, lastGood, lastGood);
+            diagnostics.Add(Descriptors.YamlSyntax.Create(span,
+                $"YAML syntax error after this point: the YAML parser could not read on ({ex.Message}). Check the indentation and brackets that follow; a [ ] or {{ }} continued on a new line must be indented more than its key."));
             return null;
         }
 
