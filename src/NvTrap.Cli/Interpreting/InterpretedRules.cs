@@ -46,7 +46,7 @@ internal readonly struct InterpretedRules : ITrapRules
 
     public ulong Res0Of(int register) => _tables.Res0[register];
 
-    public bool EvaluateCondition<TState>(int group, in TState state, SysRegEncoding encoding)
+    public bool EvaluateCondition<TState>(int group, ref TState state, SysRegEncoding encoding)
         where TState : struct, IVcpuState
     {
         // Like the generated switch: a group that is not a condition never holds.
@@ -55,7 +55,7 @@ internal readonly struct InterpretedRules : ITrapRules
             return false;
         }
 
-        // The evaluator reads registers through a delegate, which cannot capture an `in`
+        // The evaluator reads registers through a delegate, which cannot capture a `ref`
         // parameter: it reads a copy of the state instead (the interpreter may allocate).
         TState copy = state;
         return ExpressionEvaluator.Evaluate(expression, register => copy.ReadRegister(register), encoding.Value, 0) != 0;

@@ -174,7 +174,7 @@ internal static class RulesetEmitter
         w.Line("public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;").Line();
 
         var conditions = groups.Where(g => g.Kind == GroupKind.Condition).ToList();
-        w.Line("public bool EvaluateCondition<TState>(int group, in TState state, global::NvTrap.SysRegEncoding encoding)");
+        w.Line("public bool EvaluateCondition<TState>(int group, ref TState state, global::NvTrap.SysRegEncoding encoding)");
         w.Open("    where TState : struct, global::NvTrap.IVcpuState");
         if (conditions.Count == 0)
         {
@@ -185,7 +185,7 @@ internal static class RulesetEmitter
             w.Open("switch (group)");
             foreach (var condition in conditions)
             {
-                w.Line($"case {condition.Id}: return Condition_{condition.Name}(in state, encoding);");
+                w.Line($"case {condition.Id}: return Condition_{condition.Name}(ref state, encoding);");
             }
 
             w.Line("default: return false;");
@@ -199,14 +199,14 @@ internal static class RulesetEmitter
             if (condition.CSharpMethod is not null)
             {
                 w.Line($"// {condition.Name}: written in C# by the user as {condition.CSharpMethod}.");
-                w.Line($"private static bool Condition_{condition.Name}<TState>(in TState state, global::NvTrap.SysRegEncoding encoding)")
+                w.Line($"private static bool Condition_{condition.Name}<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)")
                  .Line("    where TState : struct, global::NvTrap.IVcpuState")
-                 .Line($"    => {condition.CSharpMethod}(in state, encoding);").Line();
+                 .Line($"    => {condition.CSharpMethod}(ref state, encoding);").Line();
                 continue;
             }
 
             w.Line($"// {condition.Name}: {condition.WhenText}");
-            w.Line($"private static bool Condition_{condition.Name}<TState>(in TState state, global::NvTrap.SysRegEncoding encoding)")
+            w.Line($"private static bool Condition_{condition.Name}<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)")
              .Line("    where TState : struct, global::NvTrap.IVcpuState")
              .Line($"    => unchecked({ConditionEmitter.Emit(condition.When!)}) != 0UL;").Line();
         }
@@ -230,8 +230,8 @@ internal static class RulesetEmitter
 
         foreach (var condition in conditions.Where(c => c.CSharpMethod is not null))
         {
-            w.Line($"/// <summary>Condition {condition.Name}: implement this method in your part of the class.</summary>")
-             .Line($"private static partial bool {condition.CSharpMethod}<TState>(in TState state, global::NvTrap.SysRegEncoding encoding)")
+            w.Line($"/// <summary>Condition {condition.Name}: implement this method in your part of the class (read the state, do not write it).</summary>")
+             .Line($"private static partial bool {condition.CSharpMethod}<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)")
              .Line("    where TState : struct, global::NvTrap.IVcpuState;").Line();
         }
     }

@@ -40,8 +40,11 @@ public interface ITrapRules
     /// <summary>What a control or condition forwards when it matches.</summary>
     TrapBehaviour BehaviourOf(int group);
 
-    /// <summary>Evaluates a condition group.</summary>
-    bool EvaluateCondition<TState>(int group, in TState state, SysRegEncoding encoding)
+    /// <summary>
+    /// Evaluates a condition group. The state comes by <c>ref</c> so reading it through
+    /// <see cref="IVcpuState"/> copies nothing; implementations must not write to it.
+    /// </summary>
+    bool EvaluateCondition<TState>(int group, ref TState state, SysRegEncoding encoding)
         where TState : struct, IVcpuState;
 
     /// <summary>The register a fine-grained group tests for a read or a write.</summary>

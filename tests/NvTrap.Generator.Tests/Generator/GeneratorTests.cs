@@ -135,7 +135,7 @@ public class GeneratorTests
         var (_, missing, _) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("t.nvtrap.yaml", rules));
         Assert.Contains(missing.GetDiagnostics(), d => d.Id == "CS8795"); // partial method must have an implementation
 
-        string implemented = Target.Replace("{\n}", "{\n    private static partial bool IsK<TState>(in TState state, NvTrap.SysRegEncoding encoding) where TState : struct, NvTrap.IVcpuState => encoding.CRm == 1;\n}");
+        string implemented = Target.Replace("{\n}", "{\n    private static partial bool IsK<TState>(ref TState state, NvTrap.SysRegEncoding encoding) where TState : struct, NvTrap.IVcpuState => encoding.CRm == 1;\n}");
         var (_, output, diagnostics) = GeneratorHarness.Run(new[] { implemented }, GeneratorHarness.Yaml("t.nvtrap.yaml", rules));
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

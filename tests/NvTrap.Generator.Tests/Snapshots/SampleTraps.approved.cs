@@ -126,18 +126,18 @@ namespace Sample
 
             public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;
 
-            public bool EvaluateCondition<TState>(int group, in TState state, global::NvTrap.SysRegEncoding encoding)
+            public bool EvaluateCondition<TState>(int group, ref TState state, global::NvTrap.SysRegEncoding encoding)
                 where TState : struct, global::NvTrap.IVcpuState
             {
                 switch (group)
                 {
-                    case 4: return Condition_K(in state, encoding);
+                    case 4: return Condition_K(ref state, encoding);
                     default: return false;
                 }
             }
 
             // K: R.W == 5 && crm != 0
-            private static bool Condition_K<TState>(in TState state, global::NvTrap.SysRegEncoding encoding)
+            private static bool Condition_K<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)
                 where TState : struct, global::NvTrap.IVcpuState
                 => unchecked(global::NvTrap.ExpressionOps.Truth(global::NvTrap.ExpressionOps.Truth(global::NvTrap.ExpressionOps.Bits(state.ReadRegister(0), 7, 4) == 0x5UL) != 0UL && global::NvTrap.ExpressionOps.Truth((ulong)encoding.CRm != 0x0UL) != 0UL)) != 0UL;
 
