@@ -130,6 +130,7 @@ internal static class RulesetEmitter
         }
 
         w.Line("/// <inheritdoc />");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open("public readonly ulong ReadRegister(int register) => register switch");
         foreach (var register in ruleset.Registers)
         {
@@ -161,15 +162,25 @@ internal static class RulesetEmitter
 
         int hcr = ruleset.HcrRegister;
         w.Line($"public int HcrEl2Register => {hcr};").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public int MemberStart(int group) => global::NvTrap.TableReader.UInt16(MemberStarts, group);").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public int MemberCount(int group) => global::NvTrap.TableReader.UInt16(MemberCounts, group);").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public int Member(int index) => global::NvTrap.TableReader.UInt16(Members, index);").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public global::NvTrap.RuleGroupKind KindOf(int group) => (global::NvTrap.RuleGroupKind)Kinds[group];").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public int ControlRegister(int group) => ControlRegisters[group];").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public ulong ControlMask(int group) => global::NvTrap.TableReader.UInt64(Masks, group);").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public ulong ControlValue(int group) => global::NvTrap.TableReader.UInt64(Values, group);").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public global::NvTrap.TrapBehaviour BehaviourOf(int group) => (global::NvTrap.TrapBehaviour)Behaviours[group];").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => isRead ? FineGrainedReadRegisters[fineGrainedGroup] : FineGrainedWriteRegisters[fineGrainedGroup];").Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64(Res0, register);").Line();
         w.Line("public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;").Line();
 

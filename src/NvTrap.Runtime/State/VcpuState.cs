@@ -32,6 +32,7 @@ public struct VcpuState : IVcpuState
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly ulong ReadRegister(int register) => (uint)register < Capacity ? _registers[register] : 0;
 
     private static int CheckIndex(int register) =>

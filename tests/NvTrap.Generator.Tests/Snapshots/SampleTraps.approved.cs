@@ -79,6 +79,7 @@ namespace Sample
             public ulong @F { get; set; }
 
             /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly ulong ReadRegister(int register) => register switch
             {
                 0 => @R,
@@ -104,24 +105,34 @@ namespace Sample
 
             public int HcrEl2Register => -1;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public int MemberStart(int group) => global::NvTrap.TableReader.UInt16(MemberStarts, group);
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public int MemberCount(int group) => global::NvTrap.TableReader.UInt16(MemberCounts, group);
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public int Member(int index) => global::NvTrap.TableReader.UInt16(Members, index);
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public global::NvTrap.RuleGroupKind KindOf(int group) => (global::NvTrap.RuleGroupKind)Kinds[group];
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public int ControlRegister(int group) => ControlRegisters[group];
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public ulong ControlMask(int group) => global::NvTrap.TableReader.UInt64(Masks, group);
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public ulong ControlValue(int group) => global::NvTrap.TableReader.UInt64(Values, group);
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public global::NvTrap.TrapBehaviour BehaviourOf(int group) => (global::NvTrap.TrapBehaviour)Behaviours[group];
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => isRead ? FineGrainedReadRegisters[fineGrainedGroup] : FineGrainedWriteRegisters[fineGrainedGroup];
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64(Res0, register);
 
             public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;
