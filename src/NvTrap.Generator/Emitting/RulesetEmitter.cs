@@ -152,11 +152,11 @@ internal static class RulesetEmitter
         w.Line("/// <summary>Perfect-hash lookup: two dependent loads (displacement, then slot); the slot holds the key, so misses are rejected by a compare.</summary>")
          .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open("public ulong LookupConfig(ushort encoding)");
-        w.Line($"uint mixed = unchecked(encoding * 0x{PerfectHashTable.BucketMultiplier:X}u);")
+        w.Line($"ulong mixed = unchecked(encoding * 0x{PerfectHashTable.Multiplier:X}UL);")
          .Line($"// Both indices are below the table lengths ({1 << hash.BucketBits} and {1 << hash.SlotBits} entries) by construction:")
-         .Line($"// a 32-bit value shifted right by 32 - {hash.BucketBits} and by 32 - {hash.SlotBits}.")
-         .Line($"ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> {32 - hash.BucketBits}));")
-         .Line($"ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(unchecked((mixed ^ displacement) * 0x{PerfectHashTable.SlotMultiplier:X}u) >> {32 - hash.SlotBits}));")
+         .Line($"// the top {hash.BucketBits} bits of a 64-bit value, and a value masked to {hash.SlotBits} bits.")
+         .Line($"ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> {64 - hash.BucketBits}));")
+         .Line($"ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(((uint)(mixed >> {PerfectHashTable.SlotShift}) ^ displacement) & 0x{(1 << hash.SlotBits) - 1:X}u));")
          .Line("return (slot & 0xFFFFFFFF00000000UL) == ((ulong)(encoding | 0x10000u) << 32) ? slot & 0xFFFFFFFFUL : 0UL;");
         w.Close().Line();
 

@@ -14,17 +14,26 @@ namespace NvTrap.Compiler.Lowering;
 /// </summary>
 internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableArray<ushort> Displacements, EquatableArray<ulong> Slots)
 {
-    public const uint BucketMultiplier = 0x9E3779B1u;
-    public const uint SlotMultiplier = 0x85EBCA6Bu;
+    /// <summary>One 64-bit multiply mixes the key; its top bits pick the bucket, middle bits the slot.</summary>
+    public const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Where the slot bits start in the mixed value: well below the bucket bits, well above the weakly mixed low bits.</summary>
+    public const int SlotShift = 24;
 
     /// <summary>Tag stored in a slot's upper half: the key with bit 16 set, so an empty slot (0) never matches.</summary>
     public static ulong Tag(ushort key) => (ulong)(key | 0x1_0000u) << 32;
 
-    public static uint Mix(ushort key) => unchecked(key * BucketMultiplier);
+    public static ulong Mix(ushort key) => unchecked(key * Multiplier);
 
-    public static int Bucket(uint mixed, int bucketBits) => (int)(mixed >> (32 - bucketBits));
+    public static int Bucket(ulong mixed, int bucketBits) => (int)(mixed >> (64 - bucketBits));
 
-    public static int Slot(uint mixed, ushort displacement, int slotBits) => (int)(unchecked((mixed ^ displacement) * SlotMultiplier) >> (32 - slotBits));
+    /// <summary>
+    /// The slot: middle bits of the mixed key XOR the bucket's displacement. Keys of one bucket
+    /// differ in those bits, and XOR keeps them apart, so the search only has to find a
+    /// displacement that moves the whole bucket onto free slots. No second multiply: the lookup's
+    /// dependent chain is one multiply, two loads and a compare.
+    /// </summary>
+    public static int Slot(ulong mixed, ushort displacement, int slotBits) => (int)(((uint)(mixed >> SlotShift) ^ displacement) & ((1u << slotBits) - 1));
 
     /// <summary>The reference lookup; generated code must agree with it for every key.</summary>
     public ulong Lookup(ushort key)
@@ -34,7 +43,7 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
             return 0;
         }
 
-        uint mixed = Mix(key);
+        ulong mixed = Mix(key);
         ushort displacement = Displacements[Bucket(mixed, BucketBits)];
         ulong entry = Slots[Slot(mixed, displacement, SlotBits)];
         return (entry & 0xFFFF_FFFF_0000_0000UL) == Tag(key) ? entry & 0xFFFF_FFFFUL : 0;

@@ -95,11 +95,11 @@ namespace Sample
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public ulong LookupConfig(ushort encoding)
             {
-                uint mixed = unchecked(encoding * 0x9E3779B1u);
+                ulong mixed = unchecked(encoding * 0x9E3779B97F4A7C15UL);
                 // Both indices are below the table lengths (4 and 32 entries) by construction:
-                // a 32-bit value shifted right by 32 - 2 and by 32 - 5.
-                ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> 30));
-                ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(unchecked((mixed ^ displacement) * 0x85EBCA6Bu) >> 27));
+                // the top 2 bits of a 64-bit value, and a value masked to 5 bits.
+                ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> 62));
+                ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(((uint)(mixed >> 24) ^ displacement) & 0x1Fu));
                 return (slot & 0xFFFFFFFF00000000UL) == ((ulong)(encoding | 0x10000u) << 32) ? slot & 0xFFFFFFFFUL : 0UL;
             }
 
@@ -153,18 +153,18 @@ namespace Sample
                 => unchecked(global::NvTrap.ExpressionOps.Truth(global::NvTrap.ExpressionOps.Truth(global::NvTrap.ExpressionOps.Bits(state.ReadRegister(0), 7, 4) == 0x5UL) != 0UL && global::NvTrap.ExpressionOps.Truth((ulong)encoding.CRm != 0x0UL) != 0UL)) != 0UL;
 
             // Every table is bytes (little-endian values): see NvTrap.TableReader for why.
-            private static global::System.ReadOnlySpan<byte> Displacements => new byte[] { 2, 0, 0, 0, 0, 0, 3, 0 };
+            private static global::System.ReadOnlySpan<byte> Displacements => new byte[] { 16, 0, 0, 0, 13, 0, 16, 0 };
 
             private static global::System.ReadOnlySpan<byte> Slots => new byte[]
                 {
-                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 135, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 128, 199, 1, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 129, 199, 1, 0, 4, 0, 0, 0, 130, 199, 1, 0, 3, 0, 0, 0, 128, 192, 1, 0,
-                    4, 0, 0, 0, 139, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 132, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 141, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                    4, 0, 0, 0, 142, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 143, 199, 1, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 136, 199, 1, 0, 4, 0, 0, 0, 137, 199, 1, 0, 4, 0, 0, 0, 131, 199, 1, 0,
-                    4, 0, 0, 0, 138, 199, 1, 0, 0, 196, 16, 0, 129, 192, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                    4, 0, 0, 0, 140, 199, 1, 0, 4, 0, 0, 0, 133, 199, 1, 0, 4, 0, 0, 0, 134, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 196, 16, 0, 129, 192, 1, 0, 4, 0, 0, 0, 141, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    4, 0, 0, 0, 138, 199, 1, 0, 4, 0, 0, 0, 132, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    4, 0, 0, 0, 133, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 130, 199, 1, 0, 4, 0, 0, 0, 135, 199, 1, 0,
+                    4, 0, 0, 0, 143, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 140, 199, 1, 0, 3, 0, 0, 0, 128, 192, 1, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 142, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 139, 199, 1, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 137, 199, 1, 0, 4, 0, 0, 0, 136, 199, 1, 0, 4, 0, 0, 0, 134, 199, 1, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 131, 199, 1, 0, 4, 0, 0, 0, 129, 199, 1, 0, 4, 0, 0, 0, 128, 199, 1, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 };
 
             private static global::System.ReadOnlySpan<byte> MemberStarts => new byte[] { 0, 0, 0, 0, 1, 0, 2, 0, 4, 0 };
