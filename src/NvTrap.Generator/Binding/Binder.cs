@@ -60,7 +60,7 @@ internal sealed class Binder
             }
 
             ushort? encoding = syntax.Encoding is { IsName: false } literal ? Pack(literal) : null;
-            _ruleset.Registers.Add(new BoundRegister(_ruleset.Registers.Count, syntax.Name.Text, encoding, fields, syntax.Res0?.Value ?? 0, syntax.Name.Span));
+            _ruleset.AddRegister(new BoundRegister(_ruleset.Registers.Count, syntax.Name.Text, encoding, fields, syntax.Res0?.Value ?? 0, syntax.Name.Span));
         }
     }
 
@@ -163,17 +163,17 @@ internal sealed class Binder
 
         foreach (var control in controls)
         {
-            _ruleset.Groups.Add(new BoundGroup(_ruleset.Groups.Count + 1, control.Name.Text, GroupKind.Control, control.Name.Span));
+            _ruleset.AddGroup(new BoundGroup(_ruleset.Groups.Count + 1, control.Name.Text, GroupKind.Control, control.Name.Span));
         }
 
         foreach (var combination in combinations)
         {
-            _ruleset.Groups.Add(new BoundGroup(_ruleset.Groups.Count + 1, combination.Name.Text, GroupKind.Combination, combination.Name.Span));
+            _ruleset.AddGroup(new BoundGroup(_ruleset.Groups.Count + 1, combination.Name.Text, GroupKind.Combination, combination.Name.Span));
         }
 
         foreach (var condition in conditions)
         {
-            _ruleset.Groups.Add(new BoundGroup(_ruleset.Groups.Count + 1, condition.Name.Text, GroupKind.Condition, condition.Name.Span));
+            _ruleset.AddGroup(new BoundGroup(_ruleset.Groups.Count + 1, condition.Name.Text, GroupKind.Condition, condition.Name.Span));
         }
 
         foreach (var control in controls)

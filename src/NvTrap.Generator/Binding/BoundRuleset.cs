@@ -150,7 +150,23 @@ internal sealed class BoundRuleset
     /// <summary>Group names referenced by traps (for the unused-group warning).</summary>
     public HashSet<int> TrappedGroups { get; } = new();
 
-    public BoundRegister? FindRegister(string name) => Registers.Find(r => r.Name == name);
+    // Name indexes, so binding a large ruleset is not quadratic in its groups and registers.
+    private readonly Dictionary<string, BoundRegister> _registersByName = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundGroup> _groupsByName = new(System.StringComparer.Ordinal);
 
-    public BoundGroup? FindGroup(string name) => Groups.Find(g => g.Name == name);
+    public void AddRegister(BoundRegister register)
+    {
+        Registers.Add(register);
+        _registersByName[register.Name] = register;
+    }
+
+    public void AddGroup(BoundGroup group)
+    {
+        Groups.Add(group);
+        _groupsByName[group.Name] = group;
+    }
+
+    public BoundRegister? FindRegister(string name) => _registersByName.TryGetValue(name, out var register) ? register : null;
+
+    public BoundGroup? FindGroup(string name) => _groupsByName.TryGetValue(name, out var group) ? group : null;
 }
