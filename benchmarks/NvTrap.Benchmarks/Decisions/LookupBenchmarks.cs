@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Attributes;
+using NvTrap.Benchmarks.Inputs;
+using NvTrap.Benchmarks.Structures;
+
+namespace NvTrap.Benchmarks.Decisions;
+
+/// <summary>
+/// The lookup alone, encoding to packed config, for the same structures and encodings as
+/// <see cref="DecisionBenchmarks"/>. Each benchmark sums the configs so no lookup is dead code.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 6, iterationCount: 15)]
+public class LookupBenchmarks
+{
+    private TrapWorkload _workload = null!;
+    private IReadOnlyDictionary<ushort, (int Cgt, int Fgt, int Bit, int Pol)> _reference = null!;
+    private Interpreter _interpreter = null!;
+
+    [Params(AccessPattern.Uniform, AccessPattern.Hot, AccessPattern.Space)]
+    public AccessPattern Pattern { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _workload = new TrapWorkload(Pattern);
+        _reference = LinuxRuleset.Instance.Reference.Config;
+        _interpreter = Interpreter.Create(LinuxRuleset.Instance.Lowered);
+        Agreement.Require(nameof(LookupBenchmarks), Pattern, new Dictionary<string, ulong>
+        {
+            [nameof(Generated)] = Generated(),
+            [nameof(Reference)] = Reference(),
+            [nameof(Frozen)] = Frozen(),
+            [nameof(Direct)] = Direct(),
+            [nameof(Interpreted)] = Interpreted(),
+        });
+    }
+
+    /// <summary>The generated perfect hash.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = TrapWorkload.Cases)]
+    public ulong Generated() => LookupAll<GeneratedLookup>(_workload.Encodings);
+
+    /// <summary>(a) The reference model's dictionary, packed into the kernel layout as the others return it.</summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public ulong Reference()
+    {
+        var reference = _reference;
+        var encodings = _workload.Encodings;
+        ulong sum = 0;
+        for (int i = 0; i < encodings.Length; i++)
+        {
+            if (reference.TryGetValue(encodings[i], out var tc))
+            {
+                sum += (uint)tc.Cgt | ((ulong)(uint)tc.Fgt << 10) | ((ulong)(uint)tc.Bit << 14) | ((ulong)(uint)tc.Pol << 20);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>(b) FrozenDictionary.</summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public ulong Frozen() => LookupAll<FrozenDictionaryLookup>(_workload.Encodings);
+
+    /// <summary>(c) The direct 65,536-entry table.</summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public ulong Direct() => LookupAll<DirectTableLookup>(_workload.Encodings);
+
+    /// <summary>(d) The <c>nvtrap</c> tool's interpreter.</summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public ulong Interpreted() => _interpreter.LookupAll(_workload.Encodings);
+
+    /// <summary>The lookup loop for a whole <see cref="ITrapRules"/>, as the engine calls it (never inlined: see <see cref="DecisionBenchmarks.DecideAll"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static ulong LookupAllRules<TRules>(in TRules rules, ushort[] encodings)
+        where TRules : struct, ITrapRules
+    {
+        ulong sum = 0;
+        for (int i = 0; i < encodings.Length; i++)
+        {
+            sum += rules.LookupConfig(encodings[i]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The lookup loop for one structure (never inlined: see <see cref="DecisionBenchmarks.DecideAll"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong LookupAll<TLookup>(ushort[] encodings)
+        where TLookup : struct, IConfigLookup
+    {
+        ulong sum = 0;
+        for (int i = 0; i < encodings.Length; i++)
+        {
+            sum += default(TLookup).Lookup(encodings[i]);
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace NvTrap.Benchmarks.Generation;
+
+/// <summary>A rule file held in memory, as the build hands an AdditionalFile to the generator.</summary>
+internal sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}

@@ -1,0 +1,48 @@
+using NvTrap.Compiler;
+using NvTrap.Compiler.Binding;
+using NvTrap.Compiler.Lowering;
+using NvTrap.Runtime.Tests.Reference;
+
+namespace NvTrap.Benchmarks.Inputs;
+
+/// <summary>
+/// The Linux 6.6 rules compiled in-process by the compiler core: the bound model the reference
+/// model walks, and the lowered tables the interpreter reads. Built once per process.
+/// </summary>
+internal sealed class LinuxRuleset
+{
+    public const string Name = "linux-6.6";
+
+    private static readonly Lazy<LinuxRuleset> Shared = new(() => new LinuxRuleset());
+
+    private LinuxRuleset()
+    {
+        Sources = RuleFiles.Load(RuleFiles.LinuxRulesDirectory());
+        var compilation = RuleCompiler.Compile(Sources);
+        var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The Linux rules do not compile:\n" + string.Join("\n", errors));
+        }
+
+        var (compiled, bound) = compilation.Find(Name) ?? throw new InvalidOperationException($"Ruleset {Name} not found.");
+        Bound = bound;
+        Lowered = compiled.Lowered ?? throw new InvalidOperationException($"Ruleset {Name} did not lower.");
+        Reference = new KernelReferenceModel(bound);
+        if (Lowered.Entries.Count != LinuxTraps.ConfiguredEncodingCount)
+        {
+            throw new InvalidOperationException(
+                $"The rules on disk configure {Lowered.Entries.Count} encodings but the generated LinuxTraps has {LinuxTraps.ConfiguredEncodingCount}: rebuild NvTrap.Runtime.");
+        }
+    }
+
+    public static LinuxRuleset Instance => Shared.Value;
+
+    public IReadOnlyList<RuleSource> Sources { get; }
+
+    public BoundRuleset Bound { get; }
+
+    public LoweredRuleset Lowered { get; }
+
+    public KernelReferenceModel Reference { get; }
+}

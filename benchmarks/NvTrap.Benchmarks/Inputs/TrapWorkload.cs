@@ -1,0 +1,127 @@
+namespace NvTrap.Benchmarks.Inputs;
+
+/// <summary>
+/// Pre-generated inputs shared by every structure: 4,096 traps (an ESR and the vCPU state it came
+/// from) for one access pattern. States come from a pool of 64 so the whole working set of states
+/// stays in cache and the measurement is the decision, not memory traffic; each state exists
+/// twice, as the runtime's <see cref="VcpuState"/> and as the register array the reference model
+/// reads (in the bound model's register numbering). A fixed seed makes every run decide the same traps.
+/// </summary>
+internal sealed class TrapWorkload
+{
+    public const int Cases = 4096;
+    public const int StatePoolSize = 64;
+
+    /// <summary>The differential tests' seed.</summary>
+    public const int Seed = 20261125;
+
+    public TrapWorkload(AccessPattern pattern)
+    {
+        var linux = LinuxRuleset.Instance;
+        var random = new Random(Seed + (int)pattern);
+        Pattern = pattern;
+
+        var names = default(LinuxTraps.Rules).Names;
+        int registerCount = linux.Bound.Registers.Count;
+        var generatedIndex = linux.Bound.Registers
+            .Select(r => Enumerable.Range(0, names.RegisterCount).Single(i => names.RegisterName(i) == r.Name))
+            .ToArray();
+
+        States = new VcpuState[StatePoolSize];
+        TypedStates = new LinuxTraps.State[StatePoolSize];
+        ReferenceRegisters = new ulong[StatePoolSize][];
+        ReferenceLevels = new ExceptionLevel[StatePoolSize];
+        for (int s = 0; s < StatePoolSize; s++)
+        {
+            // Traps come from the nested guest: EL1 mostly, EL0 now and then (which, with
+            // HCR_EL2.{E2H,TGE} both set, is the guest hypervisor's own user space).
+            var el = random.Next(8) == 0 ? ExceptionLevel.El0 : ExceptionLevel.El1;
+            var registers = new ulong[registerCount];
+            var state = new VcpuState { HasNestedVirtualization = true, CurrentEl = el };
+            for (int r = 0; r < registerCount; r++)
+            {
+                registers[r] = RandomRegister(random);
+                state[generatedIndex[r]] = registers[r];
+            }
+
+            States[s] = state;
+            TypedStates[s] = TypedState(state);
+            ReferenceRegisters[s] = registers;
+            ReferenceLevels[s] = el;
+        }
+
+        var hot = HotRegisters.Resolve(linux);
+        Esrs = new Esr[Cases];
+        StateIndex = new int[Cases];
+        Encodings = new ushort[Cases];
+        for (int i = 0; i < Cases; i++)
+        {
+            ushort encoding = pattern switch
+            {
+                AccessPattern.Uniform => LinuxTraps.ConfiguredEncoding(random.Next(LinuxTraps.ConfiguredEncodingCount)).Value,
+                AccessPattern.Hot => hot[random.Next(hot.Length)],
+                _ => (ushort)random.Next(65536),
+            };
+            Encodings[i] = encoding;
+            Esrs[i] = Esr.ForSysRegAccess(new SysRegEncoding(encoding), isRead: random.Next(2) == 0, rt: random.Next(32));
+            StateIndex[i] = random.Next(StatePoolSize);
+        }
+    }
+
+    public AccessPattern Pattern { get; }
+
+    /// <summary>The pooled states as the runtime's general-purpose <see cref="VcpuState"/> (32 registers inline, 264 bytes).</summary>
+    public VcpuState[] States { get; }
+
+    /// <summary>The same states as the ruleset's own generated state type (its six registers as fields, 56 bytes).</summary>
+    public LinuxTraps.State[] TypedStates { get; }
+
+    public ulong[][] ReferenceRegisters { get; }
+
+    public ExceptionLevel[] ReferenceLevels { get; }
+
+    public Esr[] Esrs { get; }
+
+    /// <summary>Which pooled state each trap came from.</summary>
+    public int[] StateIndex { get; }
+
+    /// <summary>Each trap's encoding, for the lookup-only benchmarks.</summary>
+    public ushort[] Encodings { get; }
+
+    /// <summary>Copies a state into the generated state type, register by register name.</summary>
+    private static LinuxTraps.State TypedState(VcpuState state)
+    {
+        object typed = new LinuxTraps.State { HasNestedVirtualization = state.HasNestedVirtualization, CurrentEl = state.CurrentEl };
+        var names = default(LinuxTraps.Rules).Names;
+        for (int r = 0; r < names.RegisterCount; r++)
+        {
+            var property = typeof(LinuxTraps.State).GetProperty(names.RegisterName(r))
+                ?? throw new InvalidOperationException($"LinuxTraps.State has no property for register {names.RegisterName(r)}.");
+            property.SetValue(typed, state.ReadRegister(r));
+        }
+
+        var result = (LinuxTraps.State)typed;
+        for (int r = 0; r < names.RegisterCount; r++)
+        {
+            if (result.ReadRegister(r) != state.ReadRegister(r))
+            {
+                throw new InvalidOperationException($"LinuxTraps.State reads register {r} differently.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>All-zero, all-one, dense random or sparse random, in equal measure (as the differential tests draw them).</summary>
+    private static ulong RandomRegister(Random random)
+    {
+        ulong Next() => ((ulong)(uint)random.Next() << 33) ^ ((ulong)(uint)random.Next() << 2) ^ (uint)random.Next(4);
+        return random.Next(4) switch
+        {
+            0 => 0,
+            1 => ulong.MaxValue,
+            2 => Next(),
+            _ => Next() & Next() & Next(),
+        };
+    }
+}
