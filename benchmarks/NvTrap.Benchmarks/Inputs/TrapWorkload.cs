@@ -40,7 +40,7 @@ internal sealed class TrapWorkload
             var state = new VcpuState { HasNestedVirtualization = true, CurrentEl = el };
             for (int r = 0; r < registerCount; r++)
             {
-                registers[r] = RandomRegister(random);
+                registers[r] = NvTrap.Testing.RandomRegisters.Next(random);
                 state[generatedIndex[r]] = registers[r];
             }
 
@@ -110,18 +110,5 @@ internal sealed class TrapWorkload
         }
 
         return result;
-    }
-
-    /// <summary>All-zero, all-one, dense random or sparse random, in equal measure (as the differential tests draw them).</summary>
-    private static ulong RandomRegister(Random random)
-    {
-        ulong Next() => ((ulong)(uint)random.Next() << 33) ^ ((ulong)(uint)random.Next() << 2) ^ (uint)random.Next(4);
-        return random.Next(4) switch
-        {
-            0 => 0,
-            1 => ulong.MaxValue,
-            2 => Next(),
-            _ => Next() & Next() & Next(),
-        };
     }
 }
