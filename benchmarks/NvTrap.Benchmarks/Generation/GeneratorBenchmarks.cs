@@ -13,22 +13,11 @@ namespace NvTrap.Benchmarks.Generation;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, warmupCount: 30, iterationCount: 15)]
-public class GeneratorBenchmarks
+public class GeneratorBenchmarks : RulesetScenarioBenchmark
 {
-    private GeneratorScenario _scenario = null!;
-
-    [ParamsSource(nameof(Rulesets))]
-    public string Ruleset { get; set; } = BenchmarkRulesets.Linux;
-
-    public static IEnumerable<string> Rulesets => BenchmarkRulesets.Keys;
-
     [GlobalSetup]
-    public void Setup()
-    {
-        _scenario = new GeneratorScenario(BenchmarkRulesets.Get(Ruleset));
-        _scenario.Verify();
-    }
+    public void Setup() => CreateScenario();
 
     [Benchmark]
-    public GeneratorDriver FullRun() => _scenario.RunFull();
+    public GeneratorDriver FullRun() => Scenario.RunFull();
 }

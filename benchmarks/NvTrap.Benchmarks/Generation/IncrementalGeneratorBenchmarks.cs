@@ -8,23 +8,15 @@ namespace NvTrap.Benchmarks.Generation;
 /// come from the cache, so the cost is the driver's bookkeeping and should not grow with the rules.
 /// </summary>
 [MemoryDiagnoser]
-public class IncrementalGeneratorBenchmarks
+public class IncrementalGeneratorBenchmarks : RulesetScenarioBenchmark
 {
-    private GeneratorScenario _scenario = null!;
-
-    [ParamsSource(nameof(Rulesets))]
-    public string Ruleset { get; set; } = BenchmarkRulesets.Linux;
-
-    public static IEnumerable<string> Rulesets => BenchmarkRulesets.Keys;
-
     [GlobalSetup]
     public void Setup()
     {
-        _scenario = new GeneratorScenario(BenchmarkRulesets.Get(Ruleset));
-        _scenario.Verify();
-        _scenario.RunAfterUnrelatedEdit();
+        CreateScenario();
+        Scenario.RunAfterUnrelatedEdit();
     }
 
     [Benchmark]
-    public GeneratorDriver UnrelatedEdit() => _scenario.RunAfterUnrelatedEdit();
+    public GeneratorDriver UnrelatedEdit() => Scenario.RunAfterUnrelatedEdit();
 }
