@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace NvTrap.Generator.Tests.Infrastructure;
 
 /// <summary>
@@ -10,9 +8,11 @@ namespace NvTrap.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "Snapshots");
+        // Found from the repository root, not from [CallerFilePath]: CI builds map source paths
+        // to "/_/" for deterministic output, so the caller's path does not exist on disk there.
+        string directory = Path.Combine(Generator.GeneratorTests.FindRepositoryRoot(), "tests", "NvTrap.Generator.Tests", "Snapshots");
         string approvedPath = Path.GetFullPath(Path.Combine(directory, name + ".approved.cs"));
         string receivedPath = Path.GetFullPath(Path.Combine(directory, name + ".received.cs"));
         actual = actual.Replace("\r\n", "\n");
