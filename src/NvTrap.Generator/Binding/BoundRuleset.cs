@@ -12,30 +12,7 @@ internal enum GroupKind
 }
 
 /// <summary>A control register the rules read; <see cref="Index"/> is its slot in vCPU state.</summary>
-internal sealed class BoundRegister
-{
-    public BoundRegister(int index, string name, ushort? encoding, IReadOnlyDictionary<string, (int Hi, int Lo)> fields, ulong res0, SourceSpan span)
-    {
-        Index = index;
-        Name = name;
-        Encoding = encoding;
-        Fields = fields;
-        Res0 = res0;
-        Span = span;
-    }
-
-    public int Index { get; }
-
-    public string Name { get; }
-
-    public ushort? Encoding { get; }
-
-    public IReadOnlyDictionary<string, (int Hi, int Lo)> Fields { get; }
-
-    public ulong Res0 { get; }
-
-    public SourceSpan Span { get; }
-}
+internal sealed record BoundRegister(int Index, string Name, ushort? Encoding, IReadOnlyDictionary<string, (int Hi, int Lo)> Fields, ulong Res0, SourceSpan Span);
 
 /// <summary>A coarse group. Ids start at 1: 0 means "no coarse group" in a packed config.</summary>
 internal sealed class BoundGroup
@@ -92,28 +69,8 @@ internal enum TrapBehaviourKind
     Any = 3,
 }
 
-internal sealed class BoundFineGrainedGroup
-{
-    public BoundFineGrainedGroup(int id, string name, int readRegister, int writeRegister, SourceSpan span)
-    {
-        Id = id;
-        Name = name;
-        ReadRegister = readRegister;
-        WriteRegister = writeRegister;
-        Span = span;
-    }
-
-    /// <summary>1-based; 0 means "no fine-grained group" in a packed config.</summary>
-    public int Id { get; }
-
-    public string Name { get; }
-
-    public int ReadRegister { get; }
-
-    public int WriteRegister { get; }
-
-    public SourceSpan Span { get; }
-}
+/// <summary>A fine-grained group; <see cref="Id"/> is 1-based (0 means "none" in a packed config).</summary>
+internal sealed record BoundFineGrainedGroup(int Id, string Name, int ReadRegister, int WriteRegister, SourceSpan Span);
 
 /// <summary>A coarse entry: a group over an inclusive range of packed encodings.</summary>
 internal sealed record CoarseEntry(ushort First, ushort Last, int Group, bool IsRange, SourceSpan Span);
