@@ -38,7 +38,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Compile);
 
         var lowered = compiled
-            .Select(static (rulesets, _) => rulesets.Select(r => new LoweredEntryForTarget(r.Name, r.Lowered, r.HasErrors)).ToEquatableArray())
+            .Select(static (rulesets, _) => rulesets.Select(r => new LoweredEntryForTarget(r.Name, r.Lowered)).ToEquatableArray())
             .WithTrackingName(TrackingNames.Lowered);
 
         var targets = context.SyntaxProvider
@@ -135,15 +135,12 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return EmitResult.Failed(Descriptors.InternalError.Id, target.Location, InternalMessage("emitting C#", ex));
+            return EmitResult.Failed(Descriptors.InternalError.Id, target.Location, RuleCompiler.InternalErrorMessage("emitting C#", ex));
         }
     }
 
-    private static string InternalMessage(string phase, Exception ex) =>
-        $"The NvTrap generator failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.";
-
     /// <summary>A ruleset as the emit step needs it: its lowered tables, or null when it has errors.</summary>
-    private sealed record LoweredEntryForTarget(string Name, LoweredRuleset? Lowered, bool HasErrors);
+    private sealed record LoweredEntryForTarget(string Name, LoweredRuleset? Lowered);
 
     /// <summary>What the emit step produces: source, or a diagnostic at the target class.</summary>
     private sealed record EmitResult(string? HintName, string? Source, (string Id, LocationInfo? Location, string Message)? Diagnostic)

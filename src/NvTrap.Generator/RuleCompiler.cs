@@ -95,7 +95,11 @@ internal static class RuleCompiler
             .ToList();
 
     public static RuleDiagnostic InternalError(SourceSpan span, string phase, Exception ex) =>
-        Descriptors.InternalError.Create(span, $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.");
+        Descriptors.InternalError.Create(span, InternalErrorMessage(phase, ex));
+
+    /// <summary>The NVT090 text, for hosts that report it at a location of their own (the generator's C# target).</summary>
+    public static string InternalErrorMessage(string phase, Exception ex) =>
+        $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.";
 
     public static ParsedRuleFile Parse(RuleSource source)
     {

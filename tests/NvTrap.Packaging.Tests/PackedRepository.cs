@@ -12,7 +12,7 @@ public sealed class PackedRepository : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "nvtrap-pack-" + Guid.NewGuid().ToString("N"));
         Version = $"0.1.0-pack.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(100000)}";
         PackagesPath = Path.Combine(Root, "restored-packages");
-        string source = FindRepositoryRoot();
+        string source = NvTrap.Testing.RepositoryPaths.Root;
         foreach (var directory in new[] { "src", "rules", "samples" })
         {
             CopyDirectory(Path.Combine(source, directory), Path.Combine(Root, directory));
@@ -48,17 +48,6 @@ public sealed class PackedRepository : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NvTrap.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NvTrap.sln not found above the test output");
     }
 
     private static void CopyDirectory(string from, string to)

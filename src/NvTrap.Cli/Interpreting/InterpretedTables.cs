@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NvTrap.Compiler.Binding;
-using NvTrap.Compiler.Emitting;
 using NvTrap.Compiler.Lowering;
 
 namespace NvTrap.Cli.Interpreting;
@@ -37,7 +36,7 @@ internal sealed class InterpretedTables
         Values = groups.Select(g => g.Value).ToArray();
         Behaviours = groups.Select(g => (TrapBehaviour)g.Behaviour).ToArray();
         Conditions = groups.Select(g => g.Kind == GroupKind.Condition && g.Id != 0 ? g.When : null).ToArray();
-        ConditionRegisters = groups.Select(g => g.When is null ? Array.Empty<byte>() : ConditionEmitter.RegistersRead(g.When).Select(r => (byte)r).ToArray()).ToArray();
+        ConditionRegisters = groups.Select(g => g.When is null ? Array.Empty<byte>() : BoundExprAnalysis.RegistersRead(g.When).Select(r => (byte)r).ToArray()).ToArray();
 
         // Fine-grained group ids are 1-based; slot 0 stands for "none" as in the generated tables.
         FineGrainedReadRegisters = new[] { 0 }.Concat(lowered.FineGrainedGroups.Select(f => f.ReadRegister)).ToArray();

@@ -243,7 +243,7 @@ internal sealed class Binder
         {
             if (register.Fields.TryGetValue(name.Text, out var field))
             {
-                result |= ((field.Hi - field.Lo == 63) ? ulong.MaxValue : ((1UL << (field.Hi - field.Lo + 1)) - 1)) << field.Lo;
+                result |= RuleFileParser.MaskOf(field.Hi, field.Lo);
             }
             else
             {

@@ -40,46 +40,6 @@ internal static class ConditionEmitter
         _ => throw new System.InvalidOperationException($"Cannot emit {expr.GetType().Name}."),
     };
 
-    /// <summary>The registers an expression reads, in first-use order (for explanations).</summary>
-    public static int[] RegistersRead(BoundExpr expr)
-    {
-        var found = new System.Collections.Generic.List<int>();
-        void Walk(BoundExpr e)
-        {
-            switch (e)
-            {
-                case BoundRegisterValue r when !found.Contains(r.Register):
-                    found.Add(r.Register);
-                    break;
-                case BoundBits b when !found.Contains(b.Register):
-                    found.Add(b.Register);
-                    break;
-                case BoundUnary u:
-                    Walk(u.Operand);
-                    break;
-                case BoundBinary b:
-                    Walk(b.Left);
-                    Walk(b.Right);
-                    break;
-                case BoundConditional c:
-                    Walk(c.Condition);
-                    Walk(c.WhenTrue);
-                    Walk(c.WhenFalse);
-                    break;
-                case BoundCall call:
-                    foreach (var argument in call.Arguments)
-                    {
-                        Walk(argument);
-                    }
-
-                    break;
-            }
-        }
-
-        Walk(expr);
-        return found.ToArray();
-    }
-
     private static string Binary(BoundBinary b)
     {
         string l = Emit(b.Left);

@@ -283,7 +283,7 @@ internal static class RulesetEmitter
         w.Open("public global::System.ReadOnlySpan<byte> ConditionRegisters(int group) => group switch");
         foreach (var condition in conditions.Where(c => c.When is not null))
         {
-            w.Line($"{condition.Id} => {Bytes(ConditionEmitter.RegistersRead(condition.When!))},");
+            w.Line($"{condition.Id} => {Bytes(BoundExprAnalysis.RegistersRead(condition.When!))},");
         }
 
         w.Line("_ => default,");

@@ -309,5 +309,6 @@ internal sealed partial class RuleFileParser
         return null;
     }
 
-    private static ulong MaskOf(int hi, int lo) => (hi - lo == 63 ? ulong.MaxValue : ((1UL << (hi - lo + 1)) - 1)) << lo;
+    /// <summary>The mask of bits hi..lo in place (shared with the binder for field masks).</summary>
+    internal static ulong MaskOf(int hi, int lo) => (hi - lo == 63 ? ulong.MaxValue : ((1UL << (hi - lo + 1)) - 1)) << lo;
 }

@@ -23,7 +23,7 @@ public class ConsumerBuildTests : IDisposable
     [Fact]
     public void A_broken_rule_file_fails_dotnet_build_with_a_located_error_and_the_fixed_one_builds()
     {
-        string root = GeneratorTests.FindRepositoryRoot();
+        string root = NvTrap.Testing.RepositoryPaths.Root;
         Directory.CreateDirectory(Path.Combine(_directory, "rules"));
         File.WriteAllText(Path.Combine(_directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">

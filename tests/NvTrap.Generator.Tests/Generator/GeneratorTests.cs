@@ -158,22 +158,11 @@ public class GeneratorTests
     [Fact]
     public void Analyzer_release_file_lists_every_diagnostic()
     {
-        string root = FindRepositoryRoot();
+        string root = NvTrap.Testing.RepositoryPaths.Root;
         string unshipped = File.ReadAllText(Path.Combine(root, "src", "NvTrap.Generator", "AnalyzerReleases.Unshipped.md"));
         foreach (var descriptor in Descriptors.All)
         {
             Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.Severity} |", unshipped);
         }
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NvTrap.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NvTrap.sln not found above the test output");
     }
 }

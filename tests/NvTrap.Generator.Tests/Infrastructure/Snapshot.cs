@@ -12,7 +12,7 @@ internal static class Snapshot
     {
         // Found from the repository root, not from [CallerFilePath]: CI builds map source paths
         // to "/_/" for deterministic output, so the caller's path does not exist on disk there.
-        string directory = Path.Combine(Generator.GeneratorTests.FindRepositoryRoot(), "tests", "NvTrap.Generator.Tests", "Snapshots");
+        string directory = Path.Combine(NvTrap.Testing.RepositoryPaths.Root, "tests", "NvTrap.Generator.Tests", "Snapshots");
         string approvedPath = Path.GetFullPath(Path.Combine(directory, name + ".approved.cs"));
         string receivedPath = Path.GetFullPath(Path.Combine(directory, name + ".received.cs"));
         actual = actual.Replace("\r\n", "\n");

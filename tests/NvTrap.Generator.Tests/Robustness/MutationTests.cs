@@ -15,7 +15,7 @@ public class MutationTests
     [Fact]
     public void Mutated_rule_files_never_crash_the_compiler()
     {
-        string root = Path.Combine(GeneratorTests.FindRepositoryRoot(), "rules", "linux-6.6");
+        string root = Path.Combine(NvTrap.Testing.RepositoryPaths.Root, "rules", "linux-6.6");
         var files = Directory.EnumerateFiles(root, "*.nvtrap.yaml", SearchOption.AllDirectories)
             .OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => new RuleSource(Path.GetRelativePath(root, f), File.ReadAllText(f)))
