@@ -4,7 +4,8 @@ using NvTrap.Benchmarks.Quick;
 namespace NvTrap.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c> runs the short harness and prints the comparison ratios; any other arguments go
+/// <c>--quick</c> runs the short harness and prints the comparison ratios (<c>--quick --decisions</c>:
+/// decisions and lookups only); any other arguments go
 /// to BenchmarkDotNet (e.g. <c>--filter *Decision*</c>); none runs the full suite.
 /// </summary>
 internal static class Program
@@ -18,7 +19,7 @@ internal static class Program
 
         if (args.Contains("--quick"))
         {
-            return QuickRunner.Run(Console.Out);
+            return QuickRunner.Run(Console.Out, decisionsOnly: args.Contains("--decisions"));
         }
 
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly);

@@ -7,7 +7,9 @@ namespace NvTrap.Benchmarks.Decisions;
 
 /// <summary>
 /// The lookup alone, encoding to packed config, for the same structures and encodings as
-/// <see cref="DecisionBenchmarks"/>. Each benchmark sums the configs so no lookup is dead code.
+/// <see cref="DecisionBenchmarks"/>; and the generated table's own key, the ESR's ISS bits
+/// (<see cref="GeneratedIssKey"/>), which is the lookup a decision makes. Each benchmark sums the
+/// configs so no lookup is dead code.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 6, iterationCount: 15)]
@@ -29,6 +31,7 @@ public class LookupBenchmarks
         Agreement.Require(nameof(LookupBenchmarks), Pattern, new Dictionary<string, ulong>
         {
             [nameof(Generated)] = Generated(),
+            [nameof(GeneratedIssKey)] = GeneratedIssKey(),
             [nameof(Reference)] = Reference(),
             [nameof(Frozen)] = Frozen(),
             [nameof(Direct)] = Direct(),
@@ -39,6 +42,24 @@ public class LookupBenchmarks
     /// <summary>The generated perfect hash.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = TrapWorkload.Cases)]
     public ulong Generated() => LookupAll<GeneratedLookup>(_workload.Encodings);
+
+    /// <summary>
+    /// The generated perfect hash keyed as <see cref="TrapEngine.Decide"/> uses it, by
+    /// <see cref="Esr.IssKey"/>: <see cref="Generated"/> is this after repacking an encoding's
+    /// fields into ISS positions.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public ulong GeneratedIssKey()
+    {
+        var keys = _workload.IssKeys;
+        ulong sum = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            sum += default(LinuxTraps.Rules).LookupIssKey(keys[i]);
+        }
+
+        return sum;
+    }
 
     /// <summary>(a) The reference model's dictionary, packed into the kernel layout as the others return it.</summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]

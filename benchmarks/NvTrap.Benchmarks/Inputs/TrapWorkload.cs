@@ -54,6 +54,7 @@ internal sealed class TrapWorkload
         Esrs = new Esr[Cases];
         StateIndex = new int[Cases];
         Encodings = new ushort[Cases];
+        IssKeys = new uint[Cases];
         for (int i = 0; i < Cases; i++)
         {
             ushort encoding = pattern switch
@@ -64,6 +65,7 @@ internal sealed class TrapWorkload
             };
             Encodings[i] = encoding;
             Esrs[i] = Esr.ForSysRegAccess(new SysRegEncoding(encoding), isRead: random.Next(2) == 0, rt: random.Next(32));
+            IssKeys[i] = Esrs[i].IssKey;
             StateIndex[i] = random.Next(StatePoolSize);
         }
     }
@@ -87,6 +89,9 @@ internal sealed class TrapWorkload
 
     /// <summary>Each trap's encoding, for the lookup-only benchmarks.</summary>
     public ushort[] Encodings { get; }
+
+    /// <summary>Each trap's <see cref="Esr.IssKey"/>, for the lookup the generated table makes inside a decision.</summary>
+    public uint[] IssKeys { get; }
 
     /// <summary>Copies a state into the generated state type, register by register name.</summary>
     private static LinuxTraps.State TypedState(VcpuState state)

@@ -28,10 +28,12 @@ internal static class QuickRunner
         ("interpreter", nameof(DecisionBenchmarks.Interpreted)),
     };
 
-    public static int Run(TextWriter output)
+    /// <param name="output">Where the tables and ratio lines go.</param>
+    /// <param name="decisionsOnly">Measure decisions and lookups only (<c>--quick --decisions</c>, for iterating on the engine in seconds).</param>
+    public static int Run(TextWriter output, bool decisionsOnly = false)
     {
         // First, while nothing else runs: cold generator runs happen in child processes.
-        var cold = ColdStart.Measure(launches: 3);
+        var cold = decisionsOnly ? null : ColdStart.Measure(launches: 3);
 
         var patterns = Enum.GetValues<AccessPattern>();
         var decisions = new Dictionary<AccessPattern, IReadOnlyList<Sample>>();
@@ -45,8 +47,11 @@ internal static class QuickRunner
         WriteTable(output, "Decide: ns per decision (B allocated per decision); VcpuState except GeneratedTypedState (LinuxTraps.State)", decisions);
         WriteTable(output, "Lookup alone: ns per lookup (B allocated per lookup)", lookups);
 
-        var generator = BenchmarkRulesets.Keys.Select(MeasureGenerator).ToList();
-        WriteGeneratorTable(output, generator, cold);
+        var generator = decisionsOnly ? new() : BenchmarkRulesets.Keys.Select(MeasureGenerator).ToList();
+        if (cold is not null)
+        {
+            WriteGeneratorTable(output, generator, cold);
+        }
 
         foreach (var (name, method) in Comparisons)
         {
@@ -132,6 +137,7 @@ internal static class QuickRunner
         return new[]
         {
             new Operation(nameof(LookupBenchmarks.Generated), TrapWorkload.Cases, benchmarks.Generated),
+            new Operation(nameof(LookupBenchmarks.GeneratedIssKey), TrapWorkload.Cases, benchmarks.GeneratedIssKey),
             new Operation(nameof(LookupBenchmarks.Reference), TrapWorkload.Cases, benchmarks.Reference),
             new Operation(nameof(LookupBenchmarks.Frozen), TrapWorkload.Cases, benchmarks.Frozen),
             new Operation(nameof(LookupBenchmarks.Direct), TrapWorkload.Cases, benchmarks.Direct),

@@ -13,6 +13,16 @@ internal readonly struct LinuxRulesWithLookup<TLookup> : ITrapRules
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong LookupConfig(ushort encoding) => default(TLookup).Lookup(encoding);
 
+    /// <summary>The structure is keyed by encoding, so the ESR's fields are repacked first, as any encoding-keyed table must.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong LookupIssKey(uint issKey) => default(TLookup).Lookup(SysRegEncoding.FromIssKey(issKey).Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DecisionListStart(int list) => default(LinuxTraps.Rules).DecisionListStart(list);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MemberTest DecisionMember(int index) => default(LinuxTraps.Rules).DecisionMember(index);
+
     public int HcrEl2Register
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,6 +25,12 @@ internal readonly struct InterpretedRules : ITrapRules
 
     public ulong LookupConfig(ushort encoding) => _tables.Configs[encoding];
 
+    public ulong LookupIssKey(uint issKey) => _tables.Configs[SysRegEncoding.FromIssKey(issKey).Value];
+
+    public int DecisionListStart(int list) => _tables.DecisionListStarts[list];
+
+    public MemberTest DecisionMember(int index) => _tables.DecisionMembers[index];
+
     public int MemberStart(int group) => _tables.MemberStarts[group];
 
     public int MemberCount(int group) => _tables.MemberCounts[group];

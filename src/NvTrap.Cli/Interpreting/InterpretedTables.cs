@@ -28,6 +28,8 @@ internal sealed class InterpretedTables
         MemberStarts = groups.Select(g => g.MemberStart).ToArray();
         MemberCounts = groups.Select(g => g.MemberCount).ToArray();
         Members = lowered.Members.Select(m => (int)m).ToArray();
+        DecisionListStarts = lowered.Decisions.ListStarts.ToArray();
+        DecisionMembers = lowered.Decisions.Members.Select(m => new MemberTest(m.Mask, m.Value, m.Packed)).ToArray();
 
         // Group 0 is the "none" placeholder, exactly as in the generated Kinds table.
         Kinds = groups.Select(g => g.Id == 0 ? RuleGroupKind.None : KindOf(g.Kind)).ToArray();
@@ -64,6 +66,12 @@ internal sealed class InterpretedTables
     public LoweredRuleset Lowered { get; }
 
     public ulong[] Configs { get; }
+
+    /// <summary>Where each decision list starts (group * 2 + direction; bit 31: holds a condition), plus the end of the last.</summary>
+    public int[] DecisionListStarts { get; }
+
+    /// <summary>The decision table's records.</summary>
+    public MemberTest[] DecisionMembers { get; }
 
     public int[] MemberStarts { get; }
 

@@ -120,25 +120,30 @@ internal static class RulesetEmitter
 
     private static void EmitState(CodeWriter w, LoweredRuleset ruleset)
     {
-        w.Line("/// <summary>A vCPU state holding exactly the registers this ruleset reads.</summary>");
+        const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        int count = ruleset.Registers.Count;
+        w.Line("/// <summary>")
+         .Line("/// A vCPU state holding exactly the registers this ruleset reads, by name. They are stored")
+         .Line("/// as an inline array, so the engine's read by index is one load rather than a switch")
+         .Line("/// (a jump through a table, mispredicted when the registers read vary).")
+         .Line("/// </summary>");
         w.Open("public struct State : global::NvTrap.IVcpuState");
+        w.Line("private RegisterFile _registers;").Line();
         w.Line("/// <inheritdoc />").Line("public bool HasNestedVirtualization { get; set; }").Line();
         w.Line("/// <inheritdoc />").Line("public global::NvTrap.ExceptionLevel CurrentEl { get; set; }").Line();
         foreach (var register in ruleset.Registers)
         {
-            w.Line($"/// <summary>The guest hypervisor's {register.Name}.</summary>").Line($"public ulong @{register.Name} {{ get; set; }}").Line();
+            w.Line($"/// <summary>The guest hypervisor's {register.Name}.</summary>")
+             .Line($"public ulong @{register.Name} {{ readonly get => _registers[{register.Index}]; set => _registers[{register.Index}] = value; }}").Line();
         }
 
         w.Line("/// <inheritdoc />");
-        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Open("public readonly ulong ReadRegister(int register) => register switch");
-        foreach (var register in ruleset.Registers)
-        {
-            w.Line($"{register.Index} => @{register.Name},");
-        }
-
-        w.Line("_ => 0UL,");
-        w.Close(";");
+        w.Line(Inline);
+        w.Line($"public readonly ulong ReadRegister(int register) => (uint)register < {count}u ? _registers[register] : 0UL;").Line();
+        w.Line($"[global::System.Runtime.CompilerServices.InlineArray({System.Math.Max(1, count)})]");
+        w.Open("private struct RegisterFile");
+        w.Line("private ulong _element0;");
+        w.Close();
         w.Close().Line();
     }
 
@@ -149,15 +154,21 @@ internal static class RulesetEmitter
         w.Open("public readonly struct Rules : global::NvTrap.ITrapRules");
 
         var hash = ruleset.Hash;
+        w.Line("/// <summary>The lookup by encoding: the ISS-keyed lookup below, after placing the fields where an ESR holds them.</summary>")
+         .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]")
+         .Line("public ulong LookupConfig(ushort encoding) => LookupIssKey(new global::NvTrap.SysRegEncoding(encoding).IssKey);")
+         .Line();
         w.Line("/// <summary>Perfect-hash lookup: two dependent loads (displacement, then slot); the slot holds the key, so misses are rejected by a compare.</summary>")
          .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Open("public ulong LookupConfig(ushort encoding)");
-        w.Line($"ulong mixed = unchecked(encoding * 0x{PerfectHashTable.Multiplier:X}UL);")
+        w.Open("public ulong LookupIssKey(uint issKey)");
+        w.Line("issKey &= global::NvTrap.SysRegEncoding.IssKeyMask;")
+         .Line($"ulong mixed = unchecked(issKey * 0x{PerfectHashTable.Multiplier:X}UL);")
          .Line($"// Both indices are below the table lengths ({1 << hash.BucketBits} and {1 << hash.SlotBits} entries) by construction:")
          .Line($"// the top {hash.BucketBits} bits of a 64-bit value, and a value masked to {hash.SlotBits} bits.")
          .Line($"ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> {64 - hash.BucketBits}));")
          .Line($"ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(((uint)(mixed >> {PerfectHashTable.SlotShift}) ^ displacement) & 0x{(1 << hash.SlotBits) - 1:X}u));")
-         .Line("return (slot & 0xFFFFFFFF00000000UL) == ((ulong)(encoding | 0x10000u) << 32) ? slot & 0xFFFFFFFFUL : 0UL;");
+         .Line("// Tags are ISS keys with bit 0 (the direction, never part of a key) set: an empty slot never matches.")
+         .Line("return (uint)(slot >> 32) == (issKey | 1u) ? slot & 0xFFFFFFFFUL : 0UL;");
         w.Close().Line();
 
         int hcr = ruleset.HcrRegister;
@@ -179,9 +190,27 @@ internal static class RulesetEmitter
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public global::NvTrap.TrapBehaviour BehaviourOf(int group) => (global::NvTrap.TrapBehaviour)Behaviours[group];").Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Line("public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => isRead ? FineGrainedReadRegisters[fineGrainedGroup] : FineGrainedWriteRegisters[fineGrainedGroup];").Line();
+        w.Line("public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => FineGrainedRegisters[((fineGrainedGroup << 1) | (isRead ? 1 : 0)) & 0x1F];").Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Line("public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64(Res0, register);").Line();
+        w.Line("public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64Unchecked(Res0, register & 0x1F);").Line();
+        var decisions = ruleset.Decisions;
+        int listSize = PowerOfTwoAtLeast(decisions.ListStarts.Count);
+        int memberSize = PowerOfTwoAtLeast(decisions.Members.Count);
+        w.Line("// Decision-table indices are masked to the tables' padded power-of-two sizes instead of")
+         .Line("// range-checked: a valid index is unchanged, any other reads some entry, never memory")
+         .Line("// outside the table; the engine only passes indices the tables themselves produced.")
+         .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]")
+         .Line($"public int DecisionListStart(int list) => (int)global::NvTrap.TableReader.UInt32Unchecked(DecisionListStarts, list & 0x{listSize - 1:X});")
+         .Line();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.Open("public global::NvTrap.MemberTest DecisionMember(int index)");
+        w.Line($"int record = (index & 0x{memberSize - 1:X}) * 3;")
+         .Line("return new global::NvTrap.MemberTest(")
+         .Line("    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record),")
+         .Line("    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 1),")
+         .Line("    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 2));");
+        w.Close().Line();
+
         w.Line("public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;").Line();
 
         var conditions = groups.Where(g => g.Kind == GroupKind.Condition).ToList();
@@ -233,10 +262,16 @@ internal static class RulesetEmitter
         w.Line($"private static global::System.ReadOnlySpan<byte> Masks => {ULongs(groups.Select(g => g.Mask))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> Values => {ULongs(groups.Select(g => g.Value))};").Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> Behaviours => {Bytes(groups.Select(g => g.Behaviour))};").Line();
-        var fgts = new[] { (Read: 0, Write: 0) }.Concat(ruleset.FineGrainedGroups.Select(f => (Read: f.ReadRegister, Write: f.WriteRegister))).ToList();
-        w.Line($"private static global::System.ReadOnlySpan<byte> FineGrainedReadRegisters => {Bytes(fgts.Select(f => f.Read))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> FineGrainedWriteRegisters => {Bytes(fgts.Select(f => f.Write))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Res0 => {ULongs(ruleset.Registers.Select(r => r.Res0).DefaultIfEmpty(0UL))};");
+        w.Line($"private static global::System.ReadOnlySpan<byte> DecisionListStarts => {UInts(Padded(decisions.ListStarts.Select(v => unchecked((uint)v)), listSize, (uint)decisions.Members.Count))};").Line();
+        w.Line("// Decision records, three 64-bit words each: mask, value, group [15:0] | register [23:16] | condition [24].");
+        var records = Padded(decisions.Members.Select(m => new[] { m.Mask, m.Value, m.Packed }), memberSize, new ulong[3]).SelectMany(r => r);
+        w.Line($"private static global::System.ReadOnlySpan<byte> DecisionMembers => {ULongs(records)};").Line();
+        // Fine-grained registers by (group << 1) | isRead, and RES0 masks by register, padded to
+        // 16 groups and 32 registers (the most a config or a ruleset can name) so the engine's
+        // indices are masked instead of range-checked.
+        var fgts = new[] { 0, 0 }.Concat(ruleset.FineGrainedGroups.SelectMany(f => new[] { f.WriteRegister, f.ReadRegister }));
+        w.Line($"private static global::System.ReadOnlySpan<byte> FineGrainedRegisters => {Bytes(Padded(fgts, 32, 0))};").Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> Res0 => {ULongs(Padded(ruleset.Registers.Select(r => r.Res0), 32, 0UL))};");
         w.Close().Line();
 
         foreach (var condition in conditions.Where(c => c.CSharpMethod is not null))
@@ -290,6 +325,37 @@ internal static class RulesetEmitter
         w.Close(";");
         w.Close();
     }
+
+    private static int PowerOfTwoAtLeast(int count)
+    {
+        int size = 1;
+        while (size < count)
+        {
+            size <<= 1;
+        }
+
+        return size;
+    }
+
+    /// <summary>The values, then <paramref name="filler"/> up to <paramref name="size"/> entries.</summary>
+    private static IEnumerable<T> Padded<T>(IEnumerable<T> values, int size, T filler)
+    {
+        int count = 0;
+        foreach (var value in values)
+        {
+            count++;
+            yield return value;
+        }
+
+        for (; count < size; count++)
+        {
+            yield return filler;
+        }
+    }
+
+    /// <summary>32-bit values as a little-endian byte array literal.</summary>
+    private static string UInts(IEnumerable<uint> values) =>
+        Array("byte", values.SelectMany(v => Enumerable.Range(0, 4).Select(i => (v >> (8 * i)) & 0xFF)).Select(b => b.ToString(CultureInfo.InvariantCulture)), perLine: 32);
 
     /// <summary>16-bit values as a little-endian byte array literal.</summary>
     private static string UShorts(IEnumerable<ushort> values) =>

@@ -53,6 +53,7 @@ internal sealed record LoweredRuleset(
     int HcrRegister,
     EquatableArray<LoweredGroup> Groups,
     EquatableArray<ushort> Members,
+    DecisionTable Decisions,
     EquatableArray<LoweredFineGrainedGroup> FineGrainedGroups,
     EquatableArray<LoweredEntry> Entries,
     PerfectHashTable Hash,

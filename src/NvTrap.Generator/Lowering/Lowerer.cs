@@ -99,7 +99,7 @@ internal static class Lowerer
             return null;
         }
 
-        var hash = PerfectHashTable.Build(entries.Select(e => new KeyValuePair<ushort, uint>(e.Encoding, (uint)e.Config)).ToList(), out string? hashProblem, hashAttempts);
+        var hash = PerfectHashTable.Build(entries.Select(e => new KeyValuePair<uint, uint>(EncodingMath.IssKey(e.Encoding), (uint)e.Config)).ToList(), out string? hashProblem, hashAttempts);
         if (hash is null || !Verify(hash, entries, out hashProblem))
         {
             diagnostics.Add(Descriptors.PerfectHashFailed.Create(SourceSpan.FileStart(ruleset.Files.FirstOrDefault() ?? ruleset.Name),
@@ -127,6 +127,7 @@ internal static class Lowerer
             hcr,
             groups.ToEquatableArray(),
             members.ToEquatableArray(),
+            DecisionTable.Build(groups, members),
             ruleset.FineGrainedGroups.Select(f => new LoweredFineGrainedGroup(f.Id, f.Name, f.ReadRegister, f.WriteRegister)).ToEquatableArray(),
             entries.ToEquatableArray(),
             hash,
@@ -141,7 +142,7 @@ internal static class Lowerer
         for (int key = 0; key <= ushort.MaxValue; key++)
         {
             expected.TryGetValue((ushort)key, out ulong want);
-            ulong got = hash.Lookup((ushort)key);
+            ulong got = hash.LookupEncoding((ushort)key);
             if (got != want)
             {
                 problem = $"lookup of {EncodingMath.GenericName((ushort)key)} gives 0x{got:X} instead of 0x{want:X}";

@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NvTrap.Compiler.Binding;
 using NvTrap.Compiler.Syntax;
 
 namespace NvTrap.Compiler.Lowering;
 
 /// <summary>
-/// A collision-free hash from 16-bit encodings to packed configs, found by hash-and-displace:
+/// A collision-free hash from encodings to packed configs, found by hash-and-displace. Keys are
+/// ISS keys (<see cref="EncodingMath.IssKey"/>: the encoding's fields where an ESR holds them), so
+/// a decision looks up an ESR with one AND instead of repacking five fields. Hash-and-displace:
 /// keys fall into buckets by one hash; each bucket gets the smallest displacement that sends all
 /// its keys to free slots of a power-of-two table. A lookup is two dependent loads — the bucket's
 /// displacement, then the slot — and the slot holds the key beside the config, so encodings that
@@ -20,10 +23,13 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
     /// <summary>Where the slot bits start in the mixed value: well below the bucket bits, well above the weakly mixed low bits.</summary>
     public const int SlotShift = 24;
 
-    /// <summary>Tag stored in a slot's upper half: the key with bit 16 set, so an empty slot (0) never matches.</summary>
-    public static ulong Tag(ushort key) => (ulong)(key | 0x1_0000u) << 32;
+    /// <summary>
+    /// Tag stored in a slot's upper half: the key with bit 0 set. Bit 0 of an ISS key (the
+    /// direction) is always clear, so the tag loses nothing and an empty slot (0) never matches.
+    /// </summary>
+    public static ulong Tag(uint key) => (ulong)(key | 1u) << 32;
 
-    public static ulong Mix(ushort key) => unchecked(key * Multiplier);
+    public static ulong Mix(uint key) => unchecked(key * Multiplier);
 
     public static int Bucket(ulong mixed, int bucketBits) => (int)(mixed >> (64 - bucketBits));
 
@@ -35,8 +41,11 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
     /// </summary>
     public static int Slot(ulong mixed, ushort displacement, int slotBits) => (int)(((uint)(mixed >> SlotShift) ^ displacement) & ((1u << slotBits) - 1));
 
-    /// <summary>The reference lookup; generated code must agree with it for every key.</summary>
-    public ulong Lookup(ushort key)
+    /// <summary>The reference lookup by encoding.</summary>
+    public ulong LookupEncoding(ushort encoding) => Lookup(EncodingMath.IssKey(encoding));
+
+    /// <summary>The reference lookup by ISS key; generated code must agree with it for every key.</summary>
+    public ulong Lookup(uint key)
     {
         if (Slots.Count == 0)
         {
@@ -53,7 +62,7 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
     /// Builds the table deterministically: the same keys always give the same table. Returns
     /// null if no table was found (it then names the sizes tried in <paramref name="problem"/>).
     /// </summary>
-    public static PerfectHashTable? Build(IReadOnlyList<KeyValuePair<ushort, uint>> entries, out string? problem, int attempts = 6)
+    public static PerfectHashTable? Build(IReadOnlyList<KeyValuePair<uint, uint>> entries, out string? problem, int attempts = 6)
     {
         problem = null;
         if (entries.Count == 0)
@@ -86,13 +95,13 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
         return null;
     }
 
-    private static PerfectHashTable? TryBuild(IReadOnlyList<KeyValuePair<ushort, uint>> entries, int bucketBits, int slotBits)
+    private static PerfectHashTable? TryBuild(IReadOnlyList<KeyValuePair<uint, uint>> entries, int bucketBits, int slotBits)
     {
-        var buckets = new List<KeyValuePair<ushort, uint>>[1 << bucketBits];
+        var buckets = new List<KeyValuePair<uint, uint>>[1 << bucketBits];
         foreach (var entry in entries)
         {
             int bucket = Bucket(Mix(entry.Key), bucketBits);
-            (buckets[bucket] ??= new List<KeyValuePair<ushort, uint>>()).Add(entry);
+            (buckets[bucket] ??= new List<KeyValuePair<uint, uint>>()).Add(entry);
         }
 
         var displacements = new ushort[1 << bucketBits];

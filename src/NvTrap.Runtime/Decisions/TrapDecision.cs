@@ -10,67 +10,89 @@ namespace NvTrap;
 /// </summary>
 public readonly struct TrapDecision : IEquatable<TrapDecision>
 {
-    private TrapDecision(DecisionReason reason, SysRegEncoding encoding, bool isRead, ushort group, ushort member, byte fineGrainedGroup, byte fineGrainedBit)
+    // The access is kept as the ISS bits that name the register plus the direction bit
+    // (Esr.IssKey | ISS[0]), the form the engine already holds: repacking the encoding is left to
+    // the callers that read it. 12 bytes in all, returned in registers.
+    private const uint DirectionBit = 1;
+
+    private readonly uint _access;
+    private readonly ushort _group;
+    private readonly ushort _member;
+    private readonly DecisionReason _reason;
+    private readonly byte _fineGrainedGroup;
+    private readonly byte _fineGrainedBit;
+
+    private TrapDecision(DecisionReason reason, uint access, int group, int member, int fineGrainedGroup, int fineGrainedBit)
     {
-        Reason = reason;
-        Encoding = encoding;
-        IsRead = isRead;
-        Group = group;
-        Member = member;
-        FineGrainedGroup = fineGrainedGroup;
-        FineGrainedBit = fineGrainedBit;
+        _reason = reason;
+        _access = access;
+        _group = (ushort)group;
+        _member = (ushort)member;
+        _fineGrainedGroup = (byte)fineGrainedGroup;
+        _fineGrainedBit = (byte)fineGrainedBit;
     }
 
     /// <summary>True when the trap is forwarded to the guest hypervisor (L1).</summary>
-    public bool Forward => Reason is DecisionReason.FineGrainedTrap or DecisionReason.CoarseTrap;
+    /// <remarks>
+    /// One unsigned compare of the reason (fine-grained and coarse traps are adjacent), which
+    /// compiles to a flag, not a branch: an <c>is A or B</c> pattern would be a branch, and on
+    /// unpredictable decisions a mispredicted one.
+    /// </remarks>
+    public bool Forward => (uint)(_reason - DecisionReason.FineGrainedTrap) <= DecisionReason.CoarseTrap - DecisionReason.FineGrainedTrap;
 
     /// <summary>Why.</summary>
-    public DecisionReason Reason { get; }
+    public DecisionReason Reason => _reason;
 
     /// <summary>The accessed encoding (default for a non-EC-0x18 ESR).</summary>
-    public SysRegEncoding Encoding { get; }
+    public SysRegEncoding Encoding => SysRegEncoding.FromIssKey(_access);
 
     /// <summary>Whether the access was a read.</summary>
-    public bool IsRead { get; }
+    public bool IsRead => (_access & DirectionBit) != 0;
 
     /// <summary>The encoding's coarse group id, 0 if none.</summary>
-    public int Group { get; }
+    public int Group => _group;
 
     /// <summary>The control or condition group that matched, 0 if none.</summary>
-    public int Member { get; }
+    public int Member => _member;
 
     /// <summary>The fine-grained group id that forwarded, 0 if none.</summary>
-    public int FineGrainedGroup { get; }
+    public int FineGrainedGroup => _fineGrainedGroup;
 
     /// <summary>The fine-grained bit that forwarded (meaningful when <see cref="FineGrainedGroup"/> is not 0).</summary>
-    public int FineGrainedBit { get; }
+    public int FineGrainedBit => _fineGrainedBit;
 
     /// <summary>A local decision for a reason that involves no rule.</summary>
     public static TrapDecision Local(DecisionReason reason, SysRegEncoding encoding, bool isRead) =>
-        new(reason, encoding, isRead, 0, 0, 0, 0);
+        new(reason, Access(encoding, isRead), 0, 0, 0, 0);
 
     /// <summary>A configured encoding whose group did not ask for this access.</summary>
     public static TrapDecision NotTrapped(SysRegEncoding encoding, bool isRead, int group) =>
-        new(DecisionReason.NotTrapped, encoding, isRead, (ushort)group, 0, 0, 0);
+        new(DecisionReason.NotTrapped, Access(encoding, isRead), group, 0, 0, 0);
 
     /// <summary>Forwarded by a fine-grained bit.</summary>
     public static TrapDecision ByFineGrained(SysRegEncoding encoding, bool isRead, int group, int fineGrainedGroup, int bit) =>
-        new(DecisionReason.FineGrainedTrap, encoding, isRead, (ushort)group, 0, (byte)fineGrainedGroup, (byte)bit);
+        new(DecisionReason.FineGrainedTrap, Access(encoding, isRead), group, 0, fineGrainedGroup, bit);
 
     /// <summary>Forwarded by a coarse group's member.</summary>
     public static TrapDecision ByCoarse(SysRegEncoding encoding, bool isRead, int group, int member) =>
-        new(DecisionReason.CoarseTrap, encoding, isRead, (ushort)group, (ushort)member, 0, 0);
+        new(DecisionReason.CoarseTrap, Access(encoding, isRead), group, member, 0, 0);
+
+    /// <summary>The engine's constructor: <paramref name="access"/> is <see cref="Esr.IssKey"/> with ISS[0] (the direction).</summary>
+    internal static TrapDecision FromAccess(DecisionReason reason, uint access, int group = 0, int member = 0, int fineGrainedGroup = 0, int fineGrainedBit = 0) =>
+        new(reason, access, group, member, fineGrainedGroup, fineGrainedBit);
+
+    private static uint Access(SysRegEncoding encoding, bool isRead) => encoding.IssKey | (isRead ? DirectionBit : 0);
 
     /// <inheritdoc />
     public bool Equals(TrapDecision other) =>
-        Reason == other.Reason && Encoding == other.Encoding && IsRead == other.IsRead && Group == other.Group
-        && Member == other.Member && FineGrainedGroup == other.FineGrainedGroup && FineGrainedBit == other.FineGrainedBit;
+        _reason == other._reason && _access == other._access && _group == other._group && _member == other._member
+        && _fineGrainedGroup == other._fineGrainedGroup && _fineGrainedBit == other._fineGrainedBit;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is TrapDecision other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Reason, Encoding, IsRead, Group, Member, FineGrainedGroup, FineGrainedBit);
+    public override int GetHashCode() => HashCode.Combine(_reason, _access, _group, _member, _fineGrainedGroup, _fineGrainedBit);
 
     /// <inheritdoc />
     public override string ToString() =>

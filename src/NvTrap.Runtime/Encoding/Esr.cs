@@ -52,20 +52,14 @@ public readonly struct Esr : IEquatable<Esr>
     /// <summary>Direction, ISS[0]: true for a read (MRS), false for a write (MSR) or SYS.</summary>
     public bool IsRead => (Iss & 1) != 0;
 
-    /// <summary>The accessed encoding, packed without going through the field properties.</summary>
-    public SysRegEncoding Encoding
-    {
-        get
-        {
-            uint iss = Iss;
-            uint op0 = (iss >> 20) & 0x3;
-            uint op2 = (iss >> 17) & 0x7;
-            uint op1 = (iss >> 14) & 0x7;
-            uint crn = (iss >> 10) & 0xF;
-            uint crm = (iss >> 1) & 0xF;
-            return new SysRegEncoding((ushort)((op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2));
-        }
-    }
+    /// <summary>
+    /// The ISS bits that name the accessed register (op0, op2, op1, CRn, CRm in place; Rt and the
+    /// direction cleared): one AND, and what generated rulesets look encodings up by.
+    /// </summary>
+    public uint IssKey => (uint)Value & SysRegEncoding.IssKeyMask;
+
+    /// <summary>The accessed encoding, the ISS fields repacked (see <see cref="SysRegEncoding.FromIssKey"/>).</summary>
+    public SysRegEncoding Encoding => SysRegEncoding.FromIssKey((uint)Value);
 
     /// <summary>Builds the ESR of an EC 0x18 trap for an access to <paramref name="encoding"/>.</summary>
     public static Esr ForSysRegAccess(SysRegEncoding encoding, bool isRead, int rt = 0, bool instructionLength32 = true)

@@ -32,6 +32,30 @@ public readonly struct SysRegEncoding : IEquatable<SysRegEncoding>, IComparable<
     /// <summary>op2, 0..7.</summary>
     public int Op2 => Value & 0x7;
 
+    /// <summary>
+    /// The bits of an EC 0x18 ISS that name a register: op0 [21:20], op2 [19:17], op1 [16:14],
+    /// CRn [13:10], CRm [4:1]; Rt and the direction are excluded (see <see cref="Esr.IssKey"/>).
+    /// </summary>
+    public const uint IssKeyMask = 0x3F_FC1E;
+
+    /// <summary>
+    /// This encoding's fields where an EC 0x18 ISS holds them (Rt and direction zero): the key a
+    /// generated ruleset hashes, so a decision never has to repack the ESR's fields.
+    /// </summary>
+    public uint IssKey
+    {
+        get
+        {
+            uint value = Value;
+            // op1 and CRn sit side by side in both layouts, so one shift moves them together.
+            return ((value & 0xC000) << 6) | ((value & 0x7) << 17) | ((value & 0x3F80) << 3) | ((value & 0x78) >> 2);
+        }
+    }
+
+    /// <summary>The encoding an ISS key names (bits outside <see cref="IssKeyMask"/> are ignored).</summary>
+    public static SysRegEncoding FromIssKey(uint issKey) =>
+        new((ushort)(((issKey >> 6) & 0xC000) | ((issKey >> 3) & 0x3F80) | ((issKey << 2) & 0x78) | ((issKey >> 17) & 0x7)));
+
     /// <summary>Packs the five fields; throws if one is out of its range.</summary>
     public static SysRegEncoding Create(int op0, int op1, int crn, int crm, int op2)
     {

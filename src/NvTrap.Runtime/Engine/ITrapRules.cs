@@ -13,6 +13,25 @@ public interface ITrapRules
     /// <summary>The packed trap config of an encoding in the kernel's layout, 0 if none.</summary>
     ulong LookupConfig(ushort encoding);
 
+    /// <summary>
+    /// The same lookup keyed by <see cref="Esr.IssKey"/>, the form an ESR carries: what
+    /// <see cref="TrapEngine.Decide"/> calls. Must equal <c>LookupConfig(SysRegEncoding.FromIssKey(issKey).Value)</c>
+    /// for every key within <see cref="SysRegEncoding.IssKeyMask"/>.
+    /// </summary>
+    ulong LookupIssKey(uint issKey);
+
+    /// <summary>
+    /// Where decision list <paramref name="list"/> starts in the decision table, in bits [30:0];
+    /// bit 31 is set when the list holds a condition. The list ends where list
+    /// <paramref name="list"/> + 1 starts. List <c>2 * group + 1</c> holds the group's flattened
+    /// members that forward a read, <c>2 * group</c> those that forward a write, in member order:
+    /// the behaviour test is done once, when the table is built.
+    /// </summary>
+    int DecisionListStart(int list);
+
+    /// <summary>Entry <paramref name="index"/> of the decision table.</summary>
+    MemberTest DecisionMember(int index);
+
     /// <summary>The register index of HCR_EL2, or -1 if the ruleset has none (read for the E2H/TGE hypervisor-context test).</summary>
     int HcrEl2Register { get; }
 

@@ -43,12 +43,21 @@ public static class TableReader
 
     /// <summary>
     /// Element <paramref name="index"/> of a 16-bit table without a bounds check. Only for indices
-    /// proven in range by construction (the perfect hash's shifted indices).
+    /// proven in range by construction: the perfect hash's shifted indices, and indices masked to
+    /// a table padded to a power of two.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort UInt16Unchecked(ReadOnlySpan<byte> table, int index)
     {
         ushort value = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(uint)index * 2));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    /// <summary>Element <paramref name="index"/> of a 32-bit table without a bounds check (see <see cref="UInt16Unchecked"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint UInt32Unchecked(ReadOnlySpan<byte> table, int index)
+    {
+        uint value = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(uint)index * 4));
         return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
     }
 

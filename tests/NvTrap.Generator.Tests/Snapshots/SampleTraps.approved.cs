@@ -63,9 +63,15 @@ namespace Sample
             public const int Count = 1;
         }
 
-        /// <summary>A vCPU state holding exactly the registers this ruleset reads.</summary>
+        /// <summary>
+        /// A vCPU state holding exactly the registers this ruleset reads, by name. They are stored
+        /// as an inline array, so the engine's read by index is one load rather than a switch
+        /// (a jump through a table, mispredicted when the registers read vary).
+        /// </summary>
         public struct State : global::NvTrap.IVcpuState
         {
+            private RegisterFile _registers;
+
             /// <inheritdoc />
             public bool HasNestedVirtualization { get; set; }
 
@@ -73,34 +79,41 @@ namespace Sample
             public global::NvTrap.ExceptionLevel CurrentEl { get; set; }
 
             /// <summary>The guest hypervisor's R.</summary>
-            public ulong @R { get; set; }
+            public ulong @R { readonly get => _registers[0]; set => _registers[0] = value; }
 
             /// <summary>The guest hypervisor's F.</summary>
-            public ulong @F { get; set; }
+            public ulong @F { readonly get => _registers[1]; set => _registers[1] = value; }
 
             /// <inheritdoc />
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public readonly ulong ReadRegister(int register) => register switch
+            public readonly ulong ReadRegister(int register) => (uint)register < 2u ? _registers[register] : 0UL;
+
+            [global::System.Runtime.CompilerServices.InlineArray(2)]
+            private struct RegisterFile
             {
-                0 => @R,
-                1 => @F,
-                _ => 0UL,
-            };
+                private ulong _element0;
+            }
         }
 
         /// <summary>The compiled tables, as the decision engine reads them. An empty struct over static data.</summary>
         public readonly struct Rules : global::NvTrap.ITrapRules
         {
+            /// <summary>The lookup by encoding: the ISS-keyed lookup below, after placing the fields where an ESR holds them.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public ulong LookupConfig(ushort encoding) => LookupIssKey(new global::NvTrap.SysRegEncoding(encoding).IssKey);
+
             /// <summary>Perfect-hash lookup: two dependent loads (displacement, then slot); the slot holds the key, so misses are rejected by a compare.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public ulong LookupConfig(ushort encoding)
+            public ulong LookupIssKey(uint issKey)
             {
-                ulong mixed = unchecked(encoding * 0x9E3779B97F4A7C15UL);
+                issKey &= global::NvTrap.SysRegEncoding.IssKeyMask;
+                ulong mixed = unchecked(issKey * 0x9E3779B97F4A7C15UL);
                 // Both indices are below the table lengths (4 and 32 entries) by construction:
                 // the top 2 bits of a 64-bit value, and a value masked to 5 bits.
                 ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> 62));
                 ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(((uint)(mixed >> 24) ^ displacement) & 0x1Fu));
-                return (slot & 0xFFFFFFFF00000000UL) == ((ulong)(encoding | 0x10000u) << 32) ? slot & 0xFFFFFFFFUL : 0UL;
+                // Tags are ISS keys with bit 0 (the direction, never part of a key) set: an empty slot never matches.
+                return (uint)(slot >> 32) == (issKey | 1u) ? slot & 0xFFFFFFFFUL : 0UL;
             }
 
             public int HcrEl2Register => -1;
@@ -130,10 +143,26 @@ namespace Sample
             public global::NvTrap.TrapBehaviour BehaviourOf(int group) => (global::NvTrap.TrapBehaviour)Behaviours[group];
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => isRead ? FineGrainedReadRegisters[fineGrainedGroup] : FineGrainedWriteRegisters[fineGrainedGroup];
+            public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => FineGrainedRegisters[((fineGrainedGroup << 1) | (isRead ? 1 : 0)) & 0x1F];
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64(Res0, register);
+            public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64Unchecked(Res0, register & 0x1F);
+
+            // Decision-table indices are masked to the tables' padded power-of-two sizes instead of
+            // range-checked: a valid index is unchanged, any other reads some entry, never memory
+            // outside the table; the engine only passes indices the tables themselves produced.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public int DecisionListStart(int list) => (int)global::NvTrap.TableReader.UInt32Unchecked(DecisionListStarts, list & 0xF);
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public global::NvTrap.MemberTest DecisionMember(int index)
+            {
+                int record = (index & 0x7) * 3;
+                return new global::NvTrap.MemberTest(
+                    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record),
+                    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 1),
+                    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 2));
+            }
 
             public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;
 
@@ -153,17 +182,17 @@ namespace Sample
                 => unchecked(global::NvTrap.ExpressionOps.Truth(global::NvTrap.ExpressionOps.Truth(global::NvTrap.ExpressionOps.Bits(state.ReadRegister(0), 7, 4) == 0x5UL) != 0UL && global::NvTrap.ExpressionOps.Truth((ulong)encoding.CRm != 0x0UL) != 0UL)) != 0UL;
 
             // Every table is bytes (little-endian values): see NvTrap.TableReader for why.
-            private static global::System.ReadOnlySpan<byte> Displacements => new byte[] { 16, 0, 0, 0, 13, 0, 16, 0 };
+            private static global::System.ReadOnlySpan<byte> Displacements => new byte[] { 0, 0, 0, 0, 0, 0, 3, 0 };
 
             private static global::System.ReadOnlySpan<byte> Slots => new byte[]
                 {
-                    0, 0, 0, 0, 0, 0, 0, 0, 0, 196, 16, 0, 129, 192, 1, 0, 4, 0, 0, 0, 141, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                    4, 0, 0, 0, 138, 199, 1, 0, 4, 0, 0, 0, 132, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                    4, 0, 0, 0, 133, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 130, 199, 1, 0, 4, 0, 0, 0, 135, 199, 1, 0,
-                    4, 0, 0, 0, 143, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 140, 199, 1, 0, 3, 0, 0, 0, 128, 192, 1, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 142, 199, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 139, 199, 1, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 137, 199, 1, 0, 4, 0, 0, 0, 136, 199, 1, 0, 4, 0, 0, 0, 134, 199, 1, 0,
-                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 131, 199, 1, 0, 4, 0, 0, 0, 129, 199, 1, 0, 4, 0, 0, 0, 128, 199, 1, 0,
+                    4, 0, 0, 0, 3, 60, 62, 0, 4, 0, 0, 0, 1, 60, 54, 0, 4, 0, 0, 0, 1, 60, 62, 0, 4, 0, 0, 0, 3, 60, 54, 0,
+                    4, 0, 0, 0, 3, 60, 52, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 196, 16, 0, 1, 4, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 1, 60, 52, 0, 4, 0, 0, 0, 1, 60, 60, 0, 4, 0, 0, 0, 3, 60, 60, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 1, 4, 48, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 3, 60, 50, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 1, 60, 58, 0, 4, 0, 0, 0, 1, 60, 50, 0, 4, 0, 0, 0, 3, 60, 58, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 3, 60, 48, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 1, 60, 56, 0, 4, 0, 0, 0, 1, 60, 48, 0, 4, 0, 0, 0, 3, 60, 56, 0,
                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 };
 
@@ -191,11 +220,40 @@ namespace Sample
 
             private static global::System.ReadOnlySpan<byte> Behaviours => new byte[] { 0, 3, 1, 0, 2 };
 
-            private static global::System.ReadOnlySpan<byte> FineGrainedReadRegisters => new byte[] { 0, 1 };
+            private static global::System.ReadOnlySpan<byte> DecisionListStarts => new byte[]
+                {
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0,
+                    6, 0, 0, 128, 7, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0,
+                };
 
-            private static global::System.ReadOnlySpan<byte> FineGrainedWriteRegisters => new byte[] { 0, 1 };
+            // Decision records, three 64-bit words each: mask, value, group [15:0] | register [23:16] | condition [24].
+            private static global::System.ReadOnlySpan<byte> DecisionMembers => new byte[]
+                {
+                    1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+                    1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+                    1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+                    4, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                };
 
-            private static global::System.ReadOnlySpan<byte> Res0 => new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 240 };
+            private static global::System.ReadOnlySpan<byte> FineGrainedRegisters => new byte[]
+                {
+                    0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                };
+
+            private static global::System.ReadOnlySpan<byte> Res0 => new byte[]
+                {
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 240, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                };
         }
 
         /// <summary>Names for explanations; created on first use, never by Decide.</summary>

@@ -23,6 +23,32 @@ public class EncodingTests
     }
 
     [Fact]
+    public void Every_encoding_round_trips_through_its_iss_key()
+    {
+        for (int value = 0; value <= ushort.MaxValue; value++)
+        {
+            var encoding = new SysRegEncoding((ushort)value);
+            uint key = encoding.IssKey;
+            Assert.Equal(0u, key & ~SysRegEncoding.IssKeyMask);
+            Assert.Equal(encoding, SysRegEncoding.FromIssKey(key));
+
+            // The key is the ESR's register bits: Rt, the direction, EC and IL do not change it.
+            var esr = Esr.ForSysRegAccess(encoding, isRead: value % 2 == 0, rt: value % 32);
+            Assert.Equal(key, esr.IssKey);
+            Assert.Equal(encoding, SysRegEncoding.FromIssKey(key | 0x3E1 | (1u << 25)));
+        }
+    }
+
+    [Fact]
+    public void An_iss_key_places_each_field_where_the_iss_holds_it()
+    {
+        var encoding = SysRegEncoding.Create(op0: 3, op1: 5, crn: 12, crm: 9, op2: 6);
+        var esr = new Esr(0x6200_0000UL | (3UL << 20) | (6UL << 17) | (5UL << 14) | (12UL << 10) | (17UL << 5) | (9UL << 1) | 1);
+        Assert.Equal((uint)esr.Iss & ~0x3E1u, encoding.IssKey);
+        Assert.Equal(encoding, esr.Encoding);
+    }
+
+    [Fact]
     public void Esr_fields_decode_a_known_value()
     {
         // MSR TTBR0_EL1, X3: EC 0x18, IL 1, Op0 3, Op2 0, Op1 0, CRn 2, Rt 3, CRm 0, write.

@@ -204,4 +204,35 @@ public class DecisionTests
         Assert.Equal(0x0FFF_FFFF_FFFF_FFBFUL, explanation.FineGrained.Value);
         Assert.False(explanation.FineGrained.Forwarded);
     }
+
+    [Fact]
+    public void A_decision_keeps_the_encoding_and_direction_and_forwards_only_for_trap_reasons()
+    {
+        foreach (var reason in Enum.GetValues<DecisionReason>())
+        {
+            var decision = TrapDecision.Local(reason, FooReg, isRead: true);
+            Assert.Equal(reason is DecisionReason.FineGrainedTrap or DecisionReason.CoarseTrap, decision.Forward);
+            Assert.Equal((FooReg, true), (decision.Encoding, decision.IsRead));
+        }
+
+        var coarse = TrapDecision.ByCoarse(VmReg, isRead: false, group: 7, member: 3);
+        Assert.Equal((VmReg, false, 7, 3, DecisionReason.CoarseTrap), (coarse.Encoding, coarse.IsRead, coarse.Group, coarse.Member, coarse.Reason));
+        Assert.NotEqual(coarse, TrapDecision.ByCoarse(VmReg, isRead: true, group: 7, member: 3));
+        Assert.NotEqual(coarse, TrapDecision.ByCoarse(VmReg2, isRead: false, group: 7, member: 3));
+
+        // Rt is not part of a decision: the same access through another register decides equal.
+        var state = Guest();
+        Assert.Equal(TestTraps.Decide(state, Esr.ForSysRegAccess(VmReg, true, rt: 3)), TestTraps.Decide(state, Esr.ForSysRegAccess(VmReg, true, rt: 30)));
+    }
+
+    [Fact]
+    public void The_generated_state_reads_its_registers_by_index_and_by_name_alike()
+    {
+        var state = Guest();
+        state.HCR_EL2 = 0x1234;
+        Assert.Equal(0x1234UL, state.ReadRegister(TestTraps.Registers.HCR_EL2));
+        Assert.Equal(0x1234UL, state.HCR_EL2);
+        Assert.Equal(0UL, state.ReadRegister(TestTraps.Registers.Count));
+        Assert.Equal(0UL, state.ReadRegister(-1));
+    }
 }

@@ -44,6 +44,20 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     }
 
     [Fact]
+    public void Lookup_by_iss_key_equals_lookup_by_encoding_for_every_encoding_whatever_rt_and_direction()
+    {
+        var rules = default(LinuxTraps.Rules);
+        for (int key = 0; key <= ushort.MaxValue; key++)
+        {
+            var encoding = new SysRegEncoding((ushort)key);
+            ulong config = rules.LookupConfig(encoding.Value);
+            Assert.True(config == rules.LookupIssKey(encoding.IssKey), $"encoding {encoding}");
+            var esr = Esr.ForSysRegAccess(encoding, isRead: key % 2 == 1, rt: key % 32);
+            Assert.True(config == rules.LookupIssKey((uint)esr.Value), $"encoding {encoding} with Rt and direction bits");
+        }
+    }
+
+    [Fact]
     public void Generated_configs_agree_with_the_reference_models_packing()
     {
         foreach (var (encoding, tc) in _linux.Reference.Config)
