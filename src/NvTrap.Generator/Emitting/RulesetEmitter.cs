@@ -81,7 +81,7 @@ internal static class RulesetEmitter
          .Line("/// <summary>Configured encoding number <paramref name=\"index\"/>, in ascending order.</summary>")
          .Line("public static global::NvTrap.SysRegEncoding ConfiguredEncoding(int index) => new global::NvTrap.SysRegEncoding(global::NvTrap.TableReader.UInt16(ConfiguredEncodingTable, index));")
          .Line()
-         .Line($"private static global::System.ReadOnlySpan<byte> ConfiguredEncodingTable => {UShorts(ruleset.Entries.Select(e => e.Encoding))};")
+         .ByteArray("private static global::System.ReadOnlySpan<byte> ConfiguredEncodingTable => ", LittleEndian(ruleset.Entries.Select(e => (ulong)e.Encoding), 2), perLine: 32)
          .Line();
     }
 
@@ -252,26 +252,26 @@ internal static class RulesetEmitter
         }
 
         w.Line("// Every table is bytes (little-endian values): see NvTrap.TableReader for why.");
-        w.Line($"private static global::System.ReadOnlySpan<byte> Displacements => {UShorts(hash.Displacements)};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Slots => {ULongs(hash.Slots)};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> MemberStarts => {UShorts(groups.Select(g => (ushort)g.MemberStart))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> MemberCounts => {UShorts(groups.Select(g => (ushort)g.MemberCount))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Members => {UShorts(ruleset.Members)};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Kinds => {Bytes(groups.Select(g => g.Id == 0 ? 0 : (int)g.Kind + 1))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> ControlRegisters => {Bytes(groups.Select(g => g.Register < 0 ? 0 : g.Register))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Masks => {ULongs(groups.Select(g => g.Mask))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Values => {ULongs(groups.Select(g => g.Value))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Behaviours => {Bytes(groups.Select(g => g.Behaviour))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> DecisionListStarts => {UInts(Padded(decisions.ListStarts.Select(v => unchecked((uint)v)), listSize, (uint)decisions.Members.Count))};").Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Displacements => ", LittleEndian(hash.Displacements.Select(v => (ulong)v), 2), perLine: 32).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Slots => ", LittleEndian(hash.Slots, 8), perLine: 32).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> MemberStarts => ", LittleEndian(groups.Select(g => (ulong)g.MemberStart), 2), perLine: 32).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> MemberCounts => ", LittleEndian(groups.Select(g => (ulong)g.MemberCount), 2), perLine: 32).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Members => ", LittleEndian(ruleset.Members.Select(v => (ulong)v), 2), perLine: 32).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Kinds => ", groups.Select(g => g.Id == 0 ? 0 : (int)g.Kind + 1).Select(v => (byte)v), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> ControlRegisters => ", groups.Select(g => g.Register < 0 ? 0 : g.Register).Select(v => (byte)v), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Masks => ", LittleEndian(groups.Select(g => g.Mask), 8), perLine: 32).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Values => ", LittleEndian(groups.Select(g => g.Value), 8), perLine: 32).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Behaviours => ", groups.Select(g => g.Behaviour).Select(v => (byte)v), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> DecisionListStarts => ", LittleEndian(Padded(decisions.ListStarts.Select(v => (ulong)unchecked((uint)v)), listSize, (ulong)decisions.Members.Count), 4), perLine: 32).Line();
         w.Line("// Decision records, three 64-bit words each: mask, value, group [15:0] | register [23:16] | condition [24].");
         var records = Padded(decisions.Members.Select(m => new[] { m.Mask, m.Value, m.Packed }), memberSize, new ulong[3]).SelectMany(r => r);
-        w.Line($"private static global::System.ReadOnlySpan<byte> DecisionMembers => {ULongs(records)};").Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> DecisionMembers => ", LittleEndian(records, 8), perLine: 32).Line();
         // Fine-grained registers by (group << 1) | isRead, and RES0 masks by register, padded to
         // 16 groups and 32 registers (the most a config or a ruleset can name) so the engine's
         // indices are masked instead of range-checked.
         var fgts = new[] { 0, 0 }.Concat(ruleset.FineGrainedGroups.SelectMany(f => new[] { f.WriteRegister, f.ReadRegister }));
-        w.Line($"private static global::System.ReadOnlySpan<byte> FineGrainedRegisters => {Bytes(Padded(fgts, 32, 0))};").Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> Res0 => {ULongs(Padded(ruleset.Registers.Select(r => r.Res0), 32, 0UL))};");
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> FineGrainedRegisters => ", Padded(fgts, 32, 0).Select(v => (byte)v), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Res0 => ", LittleEndian(Padded(ruleset.Registers.Select(r => r.Res0), 32, 0UL), 8), perLine: 32);
         w.Close().Line();
 
         foreach (var condition in conditions.Where(c => c.CSharpMethod is not null))
@@ -318,7 +318,7 @@ internal static class RulesetEmitter
         w.Open("public global::System.ReadOnlySpan<byte> ConditionRegisters(int group) => group switch");
         foreach (var condition in conditions.Where(c => c.When is not null))
         {
-            w.Line($"{condition.Id} => {Bytes(BoundExprAnalysis.RegistersRead(condition.When!))},");
+            w.Line($"{condition.Id} => new byte[] {{ {string.Join(", ", BoundExprAnalysis.RegistersRead(condition.When!))} }},");
         }
 
         w.Line("_ => default,");
@@ -353,37 +353,18 @@ internal static class RulesetEmitter
         }
     }
 
-    /// <summary>32-bit values as a little-endian byte array literal.</summary>
-    private static string UInts(IEnumerable<uint> values) =>
-        Array("byte", values.SelectMany(v => Enumerable.Range(0, 4).Select(i => (v >> (8 * i)) & 0xFF)).Select(b => b.ToString(CultureInfo.InvariantCulture)), perLine: 32);
-
-    /// <summary>16-bit values as a little-endian byte array literal.</summary>
-    private static string UShorts(IEnumerable<ushort> values) =>
-        Array("byte", values.SelectMany(v => new[] { v & 0xFF, v >> 8 }).Select(b => b.ToString(CultureInfo.InvariantCulture)), perLine: 32);
-
-    private static string Bytes(IEnumerable<int> values) => Array("byte", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary>64-bit values as a little-endian byte array literal, one value's eight bytes per group.</summary>
-    private static string ULongs(IEnumerable<ulong> values) =>
-        Array("byte", values.SelectMany(v => Enumerable.Range(0, 8).Select(i => (v >> (8 * i)) & 0xFF)).Select(b => b.ToString(CultureInfo.InvariantCulture)), perLine: 32);
-
-    /// <summary>An array literal, wrapped a fixed number of values to a line so the file stays readable.</summary>
-    private static string Array(string type, IEnumerable<string> values, int perLine = 16)
+    /// <summary>Values as little-endian bytes, <paramref name="width"/> bytes each: how every table is stored (see NvTrap.TableReader).</summary>
+    private static List<byte> LittleEndian(IEnumerable<ulong> values, int width)
     {
-        var list = values.ToList();
-        if (list.Count == 0)
+        var bytes = new List<byte>();
+        foreach (ulong value in values)
         {
-            return $"new {type}[] {{ }}";
+            for (int i = 0; i < width; i++)
+            {
+                bytes.Add((byte)(value >> (8 * i)));
+            }
         }
 
-        var lines = new List<string>();
-        for (int i = 0; i < list.Count; i += perLine)
-        {
-            lines.Add(string.Join(", ", list.Skip(i).Take(perLine)));
-        }
-
-        return lines.Count == 1
-            ? $"new {type}[] {{ {lines[0]} }}"
-            : $"new {type}[]\n    {{\n        {string.Join(",\n        ", lines)},\n    }}";
+        return bytes;
     }
 }
