@@ -29,7 +29,7 @@ public readonly struct Esr : IEquatable<Esr>
     public uint Iss => (uint)Value & 0x1FF_FFFF;
 
     /// <summary>Whether this is an EC 0x18 system-register trap.</summary>
-    public bool IsSysRegTrap => ExceptionClass == SysRegTrapClass;
+    public bool IsSysRegTrap => (Value & (0x3FUL << 26)) == (SysRegTrapClass << 26);
 
     /// <summary>Op0, ISS[21:20] (meaningful for EC 0x18).</summary>
     public int Op0 => (int)(Iss >> 20) & 0x3;
