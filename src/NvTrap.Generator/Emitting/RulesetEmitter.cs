@@ -263,7 +263,7 @@ internal static class RulesetEmitter
         w.ByteArray("private static global::System.ReadOnlySpan<byte> Values => ", LittleEndian(groups.Select(g => g.Value), 8), perLine: 32).Line();
         w.ByteArray("private static global::System.ReadOnlySpan<byte> Behaviours => ", groups.Select(g => g.Behaviour).Select(v => (byte)v), perLine: 16).Line();
         w.ByteArray("private static global::System.ReadOnlySpan<byte> DecisionListStarts => ", LittleEndian(Padded(decisions.ListStarts.Select(v => (ulong)unchecked((uint)v)), listSize, (ulong)decisions.Members.Count), 4), perLine: 32).Line();
-        w.Line("// Decision records, three 64-bit words each: mask, value, group [15:0] | register [23:16] | condition [24].");
+        w.Line("// Decision records, three 64-bit words each: mask, value, register [7:0] | group [23:8] | condition [24].");
         var records = Padded(decisions.Members.Select(m => new[] { m.Mask, m.Value, m.Packed }), memberSize, new ulong[3]).SelectMany(r => r);
         w.ByteArray("private static global::System.ReadOnlySpan<byte> DecisionMembers => ", LittleEndian(records, 8), perLine: 32).Line();
         // Fine-grained registers by (group << 1) | isRead, and RES0 masks by register, padded to

@@ -11,8 +11,8 @@ namespace NvTrap.Compiler.Lowering;
 /// </summary>
 internal sealed record DecisionMember(int Group, int Register, bool IsCondition, ulong Mask, ulong Value)
 {
-    /// <summary>Record word 2 as the runtime's <c>MemberTest</c> reads it: group [15:0], register [23:16], condition [24].</summary>
-    public ulong Packed => (ulong)(ushort)Group | ((ulong)(byte)Register << 16) | (IsCondition ? 1UL << 24 : 0);
+    /// <summary>Record word 2 as the runtime's <c>MemberTest</c> reads it: register [7:0], group [23:8], condition [24].</summary>
+    public ulong Packed => (byte)Register | ((ulong)(ushort)Group << 8) | (IsCondition ? 1UL << 24 : 0);
 }
 
 /// <summary>

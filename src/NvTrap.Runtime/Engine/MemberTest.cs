@@ -10,10 +10,10 @@ namespace NvTrap;
 /// </summary>
 public readonly struct MemberTest
 {
-    private const int RegisterShift = 16;
+    private const int GroupShift = 8;
     private const int ConditionShift = 24;
 
-    /// <summary>Wraps a record as stored: mask, value, and the packed group [15:0], register [23:16], condition flag [24].</summary>
+    /// <summary>Wraps a record as stored: mask, value, and the packed register [7:0], group [23:8], condition flag [24].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MemberTest(ulong mask, ulong value, ulong packed)
     {
@@ -28,23 +28,23 @@ public readonly struct MemberTest
     /// <summary>The value the masked register must equal (1 for a condition: never equal under mask 0).</summary>
     public ulong Value { get; }
 
-    /// <summary>Group [15:0], register [23:16], condition flag [24].</summary>
+    /// <summary>Register [7:0] (first, so reading it is a byte load), group [23:8], condition flag [24].</summary>
     public ulong Packed { get; }
 
     /// <summary>The member's group id: what a decision reports as <see cref="TrapDecision.Member"/>.</summary>
-    public int Group => (int)(Packed & 0xFFFF);
+    public int Group => (int)(Packed >> GroupShift) & 0xFFFF;
 
     /// <summary>The register a control reads.</summary>
-    public int Register => (int)(Packed >> RegisterShift) & 0xFF;
+    public int Register => (int)(Packed & 0xFF);
 
     /// <summary>Whether the member is a condition, evaluated through <see cref="ITrapRules.EvaluateCondition"/>.</summary>
     public bool IsCondition => ((Packed >> ConditionShift) & 1) != 0;
 
     /// <summary>The record of a control.</summary>
     public static MemberTest Control(int group, int register, ulong mask, ulong value) =>
-        new(mask, value, (ulong)(ushort)group | ((ulong)(byte)register << RegisterShift));
+        new(mask, value, (byte)register | ((ulong)(ushort)group << GroupShift));
 
     /// <summary>The record of a condition.</summary>
     public static MemberTest Condition(int group) =>
-        new(0, 1, (ulong)(ushort)group | (1UL << ConditionShift));
+        new(0, 1, ((ulong)(ushort)group << GroupShift) | (1UL << ConditionShift));
 }

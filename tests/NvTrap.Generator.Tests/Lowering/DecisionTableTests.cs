@@ -55,7 +55,7 @@ public class DecisionTableTests
 
         var both = writes[1];
         Assert.Equal((0, 4UL, 4UL, false), (both.Register, both.Mask, both.Value, both.IsCondition));
-        Assert.Equal((ulong)id("BOTH"), both.Packed & 0xFFFF);
+        Assert.Equal((ulong)id("BOTH"), (both.Packed >> 8) & 0xFFFF);
     }
 
     [Fact]
