@@ -158,17 +158,16 @@ internal static class RulesetEmitter
          .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]")
          .Line("public ulong LookupConfig(ushort encoding) => LookupIssKey(new global::NvTrap.SysRegEncoding(encoding).IssKey);")
          .Line();
-        w.Line("/// <summary>Perfect-hash lookup: two dependent loads (displacement, then slot); the slot holds the key, so misses are rejected by a compare.</summary>")
+        w.Line("/// <summary>Perfect-hash lookup: two dependent loads (the bucket's displacement, then the slot); the slot holds the key, so misses are rejected by a compare.</summary>")
          .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open("public ulong LookupIssKey(uint issKey)");
         w.Line("issKey &= global::NvTrap.SysRegEncoding.IssKeyMask;")
-         .Line($"ulong mixed = unchecked(issKey * 0x{PerfectHashTable.Multiplier:X}UL);")
-         .Line($"// Both indices are below the table lengths ({1 << hash.BucketBits} and {1 << hash.SlotBits} entries) by construction:")
-         .Line($"// the top {hash.BucketBits} bits of a 64-bit value, and a value masked to {hash.SlotBits} bits.")
-         .Line($"ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(mixed >> {64 - hash.BucketBits}));")
-         .Line($"ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(((uint)(mixed >> {PerfectHashTable.SlotShift}) ^ displacement) & 0x{(1 << hash.SlotBits) - 1:X}u));")
-         .Line("// Tags are ISS keys with bit 0 (the direction, never part of a key) set: an empty slot never matches.")
-         .Line("return (uint)(slot >> 32) == (issKey | 1u) ? slot & 0xFFFFFFFFUL : 0UL;");
+         .Line($"// Both indices are below the table lengths ({PerfectHashTable.BucketCount} and {1 << hash.SlotBits} entries) by construction:")
+         .Line($"// a 22-bit key shifted right by {PerfectHashTable.BucketShift}, and a value masked to {hash.SlotBits} bits.")
+         .Line($"ushort displacement = global::NvTrap.TableReader.UInt16Unchecked(Displacements, (int)(issKey >> {PerfectHashTable.BucketShift}));")
+         .Line($"ulong slot = global::NvTrap.TableReader.UInt64Unchecked(Slots, (int)(((issKey >> 1) ^ displacement) & 0x{(1 << hash.SlotBits) - 1:X}u));")
+         .Line("// An empty slot holds key 0 and config 0: matching it correctly reports no configuration.")
+         .Line("return (uint)(slot >> 32) == issKey ? slot & 0xFFFFFFFFUL : 0UL;");
         w.Close().Line();
 
         int hcr = ruleset.HcrRegister;

@@ -7,39 +7,44 @@ using NvTrap.Compiler.Syntax;
 namespace NvTrap.Compiler.Lowering;
 
 /// <summary>
-/// A collision-free hash from encodings to packed configs, found by hash-and-displace. Keys are
-/// ISS keys (<see cref="EncodingMath.IssKey"/>: the encoding's fields where an ESR holds them), so
-/// a decision looks up an ESR with one AND instead of repacking five fields. Hash-and-displace:
-/// keys fall into buckets by one hash; each bucket gets the smallest displacement that sends all
-/// its keys to free slots of a power-of-two table. A lookup is two dependent loads — the bucket's
-/// displacement, then the slot — and the slot holds the key beside the config, so encodings that
-/// were never configured are rejected by a compare, not a third load.
+/// A collision-free hash from encodings to packed configs, found by hash-and-displace over ISS
+/// keys (<see cref="EncodingMath.IssKey"/>: the encoding's fields where an ESR holds them), so a
+/// decision looks an ESR up with one AND instead of repacking five fields.
 /// </summary>
-internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableArray<ushort> Displacements, EquatableArray<ulong> Slots)
+/// <remarks>
+/// <para>
+/// The bucket is the key's op0, op2, op1 and CRn (ISS bits [21:10]): keys of one bucket differ
+/// only in CRm (bits [4:1]). The slot is <c>((key &gt;&gt; 1) ^ displacement) &amp; mask</c>, a
+/// bijection on a bucket's keys, so the search only has to find, per bucket, a displacement that
+/// moves its keys onto free slots: it picks a 16-slot window and an order within it. No multiply:
+/// the lookup's dependent chain is a shift, two loads and a compare, the shortest a key-checked
+/// two-load hash allows (the multiply of a mixing hash measured 5-10% of a whole decision).
+/// </para>
+/// <para>
+/// A lookup is two dependent loads — the bucket's displacement, then the slot — and the slot holds
+/// the key beside the config, so an encoding that was never configured is rejected by a compare.
+/// An empty slot holds key 0 and config 0: matching it reports "no configuration", which is right.
+/// </para>
+/// </remarks>
+internal sealed record PerfectHashTable(int SlotBits, EquatableArray<ushort> Displacements, EquatableArray<ulong> Slots)
 {
-    /// <summary>One 64-bit multiply mixes the key; its top bits pick the bucket, middle bits the slot.</summary>
-    public const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+    /// <summary>Buckets are ISS bits [21:10]: 4,096 of them, whatever the ruleset.</summary>
+    public const int BucketShift = 10;
 
-    /// <summary>Where the slot bits start in the mixed value: well below the bucket bits, well above the weakly mixed low bits.</summary>
-    public const int SlotShift = 24;
+    public const int BucketCount = 1 << 12;
 
-    /// <summary>
-    /// Tag stored in a slot's upper half: the key with bit 0 set. Bit 0 of an ISS key (the
-    /// direction) is always clear, so the tag loses nothing and an empty slot (0) never matches.
-    /// </summary>
-    public static ulong Tag(uint key) => (ulong)(key | 1u) << 32;
+    /// <summary>A bucket's keys differ in CRm: 16 slots, a window the displacement moves them to.</summary>
+    private const int WindowSize = 16;
 
-    public static ulong Mix(uint key) => unchecked(key * Multiplier);
+    /// <summary>65,536 slots hold any set of encodings; a displacement is 16 bits.</summary>
+    private const int MaxSlotBits = 16;
 
-    public static int Bucket(ulong mixed, int bucketBits) => (int)(mixed >> (64 - bucketBits));
+    public static int Bucket(uint key) => (int)(key >> BucketShift);
 
-    /// <summary>
-    /// The slot: middle bits of the mixed key XOR the bucket's displacement. Keys of one bucket
-    /// differ in those bits, and XOR keeps them apart, so the search only has to find a
-    /// displacement that moves the whole bucket onto free slots. No second multiply: the lookup's
-    /// dependent chain is one multiply, two loads and a compare.
-    /// </summary>
-    public static int Slot(ulong mixed, ushort displacement, int slotBits) => (int)(((uint)(mixed >> SlotShift) ^ displacement) & ((1u << slotBits) - 1));
+    public static int Slot(uint key, ushort displacement, int slotBits) => (int)(((key >> 1) ^ displacement) & ((1u << slotBits) - 1));
+
+    /// <summary>A slot's upper half is its key (0 in an empty slot); the lower half its config.</summary>
+    public static ulong Entry(uint key, uint config) => ((ulong)key << 32) | config;
 
     /// <summary>The reference lookup by encoding.</summary>
     public ulong LookupEncoding(ushort encoding) => Lookup(EncodingMath.IssKey(encoding));
@@ -47,15 +52,8 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
     /// <summary>The reference lookup by ISS key; generated code must agree with it for every key.</summary>
     public ulong Lookup(uint key)
     {
-        if (Slots.Count == 0)
-        {
-            return 0;
-        }
-
-        ulong mixed = Mix(key);
-        ushort displacement = Displacements[Bucket(mixed, BucketBits)];
-        ulong entry = Slots[Slot(mixed, displacement, SlotBits)];
-        return (entry & 0xFFFF_FFFF_0000_0000UL) == Tag(key) ? entry & 0xFFFF_FFFFUL : 0;
+        ulong entry = Slots[Slot(key, Displacements[Bucket(key)], SlotBits)];
+        return (uint)(entry >> 32) == key ? entry & 0xFFFF_FFFFUL : 0;
     }
 
     /// <summary>
@@ -65,95 +63,107 @@ internal sealed record PerfectHashTable(int BucketBits, int SlotBits, EquatableA
     public static PerfectHashTable? Build(IReadOnlyList<KeyValuePair<uint, uint>> entries, out string? problem, int attempts = 6)
     {
         problem = null;
-        if (entries.Count == 0)
-        {
-            return new PerfectHashTable(1, 1, new ushort[] { 0, 0 }.ToEquatableArray(), new ulong[] { 0, 0 }.ToEquatableArray());
-        }
 
-        // Aim for a load factor of at most 3/4 and about four keys per bucket; widen if needed.
-        int slotBits = Math.Max(1, CeilLog2((entries.Count * 4 + 2) / 3));
-        int bucketBits = Math.Max(1, CeilLog2(Math.Max(1, entries.Count / 4)));
+        // Aim for a load factor of at most 3/4; a window's 16 slots are the least a table holds.
+        int slotBits = Math.Max(4, Math.Min(MaxSlotBits, CeilLog2((entries.Count * 4 + 2) / 3)));
         for (int attempt = 0; attempt < attempts; attempt++)
         {
-            var table = TryBuild(entries, bucketBits, slotBits);
+            var table = TryBuild(entries, slotBits);
             if (table is not null)
             {
                 return table;
             }
 
-            if (attempt % 2 == 0)
+            if (slotBits == MaxSlotBits)
             {
-                bucketBits = Math.Min(bucketBits + 1, 16);
+                break;
             }
-            else
-            {
-                slotBits = Math.Min(slotBits + 1, 17);
-            }
+
+            slotBits++;
         }
 
-        problem = $"no displacement table found for {entries.Count} key{(entries.Count == 1 ? string.Empty : "s")} up to {1 << bucketBits} buckets and {1 << slotBits} slots";
+        problem = $"no displacement table found for {entries.Count} key{(entries.Count == 1 ? string.Empty : "s")} up to {1 << slotBits} slots";
         return null;
     }
 
-    private static PerfectHashTable? TryBuild(IReadOnlyList<KeyValuePair<uint, uint>> entries, int bucketBits, int slotBits)
+    private static PerfectHashTable? TryBuild(IReadOnlyList<KeyValuePair<uint, uint>> entries, int slotBits)
     {
-        var buckets = new List<KeyValuePair<uint, uint>>[1 << bucketBits];
+        var buckets = new List<KeyValuePair<uint, uint>>[BucketCount];
         foreach (var entry in entries)
         {
-            int bucket = Bucket(Mix(entry.Key), bucketBits);
-            (buckets[bucket] ??= new List<KeyValuePair<uint, uint>>()).Add(entry);
+            (buckets[Bucket(entry.Key)] ??= new List<KeyValuePair<uint, uint>>()).Add(entry);
         }
 
-        var displacements = new ushort[1 << bucketBits];
-        var slots = new ulong[1 << slotBits];
-        var taken = new bool[1 << slotBits];
-        var order = Enumerable.Range(0, buckets.Length)
+        int slotCount = 1 << slotBits;
+        int windows = slotCount / WindowSize;
+        var displacements = new ushort[BucketCount];
+        var slots = new ulong[slotCount];
+        var taken = new bool[slotCount];
+        var free = Enumerable.Repeat(WindowSize, windows).ToArray();
+        var order = Enumerable.Range(0, BucketCount)
             .Where(b => buckets[b] is not null)
             .OrderByDescending(b => buckets[b].Count)
             .ThenBy(b => b);
-        var candidate = new int[64];
         foreach (int b in order)
         {
             var keys = buckets[b];
-            if (keys.Count > candidate.Length)
+            if (!Place(keys, slotBits, windows, taken, free, out ushort displacement))
             {
                 return null;
             }
 
-            bool placed = false;
-            for (int d = 0; d <= ushort.MaxValue && !placed; d++)
+            displacements[b] = displacement;
+            foreach (var key in keys)
             {
-                placed = true;
-                for (int i = 0; i < keys.Count; i++)
-                {
-                    int slot = Slot(Mix(keys[i].Key), (ushort)d, slotBits);
-                    if (taken[slot] || Array.IndexOf(candidate, slot, 0, i) >= 0)
-                    {
-                        placed = false;
-                        break;
-                    }
-
-                    candidate[i] = slot;
-                }
-
-                if (placed)
-                {
-                    displacements[b] = (ushort)d;
-                    for (int i = 0; i < keys.Count; i++)
-                    {
-                        taken[candidate[i]] = true;
-                        slots[candidate[i]] = Tag(keys[i].Key) | keys[i].Value;
-                    }
-                }
-            }
-
-            if (!placed)
-            {
-                return null;
+                int slot = Slot(key.Key, displacement, slotBits);
+                taken[slot] = true;
+                free[slot / WindowSize]--;
+                slots[slot] = Entry(key.Key, key.Value);
             }
         }
 
-        return new PerfectHashTable(bucketBits, slotBits, displacements.ToEquatableArray(), slots.ToEquatableArray());
+        return new PerfectHashTable(slotBits, displacements.ToEquatableArray(), slots.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The first window, and the first order within it, that puts every key of a bucket on a
+    /// free slot. The keys' shared high bits and the displacement's high bits choose the window;
+    /// the displacement's low four bits permute the window.
+    /// </summary>
+    private static bool Place(List<KeyValuePair<uint, uint>> keys, int slotBits, int windows, bool[] taken, int[] free, out ushort displacement)
+    {
+        uint mask = (1u << slotBits) - 1;
+        uint home = ((keys[0].Key >> 1) & mask) & ~(uint)(WindowSize - 1);
+        for (int window = 0; window < windows; window++)
+        {
+            if (free[window] < keys.Count)
+            {
+                continue;
+            }
+
+            uint high = home ^ (uint)(window * WindowSize);
+            for (uint low = 0; low < WindowSize; low++)
+            {
+                displacement = (ushort)(high | low);
+                bool fits = true;
+                foreach (var key in keys)
+                {
+                    if (taken[Slot(key.Key, displacement, slotBits)])
+                    {
+                        fits = false;
+                        break;
+                    }
+                }
+
+                if (fits)
+                {
+                    return true;
+                }
+            }
+        }
+
+        displacement = 0;
+        return false;
     }
 
     private static int CeilLog2(int value)
