@@ -45,18 +45,13 @@ internal sealed partial class RuleFileParser
 
         if (node is YamlScalar scalar && !scalar.IsNull)
         {
-            var match = GenericEncodingPattern.Match(scalar.Value);
-            if (match.Success)
+            if (GenericEncodingName.TryMatch(scalar.Value, _fieldStarts, _fieldLengths))
             {
-                var fields = new List<NumberSyntax>();
+                var fields = new List<NumberSyntax>(5);
                 for (int i = 0; i < 5; i++)
                 {
-                    var group = match.Groups[i + 1];
-                    var span = scalar.Span.Slice(scalar.ContentOffset + group.Index, group.Length);
-                    if (!ulong.TryParse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
-                    {
-                        value = ulong.MaxValue;
-                    }
+                    var span = scalar.Span.Slice(scalar.ContentOffset + _fieldStarts[i], _fieldLengths[i]);
+                    ulong value = GenericEncodingName.Value(scalar.Value, _fieldStarts[i], _fieldLengths[i]);
 
                     if (!CheckEncodingField(i, value, span))
                     {

@@ -14,7 +14,6 @@ namespace NvTrap.Compiler.Syntax;
 internal sealed partial class RuleFileParser
 {
     private static readonly Regex IdentifierPattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex GenericEncodingPattern = new("^[Ss]([0-9]+)_([0-9]+)_[Cc]([0-9]+)_[Cc]([0-9]+)_([0-9]+)$", RegexOptions.CultureInvariant);
     private static readonly Regex FamilyNamePattern = new("^([A-Za-z_][A-Za-z0-9_]*)?<([A-Za-z_][A-Za-z0-9_]*)>([A-Za-z0-9_]*)$", RegexOptions.CultureInvariant);
     private static readonly Regex FineGrainedBitPattern = new(@"^([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]*)\])$", RegexOptions.CultureInvariant);
 
@@ -24,6 +23,10 @@ internal sealed partial class RuleFileParser
     private static readonly string[] TopLevelKeys = { "ruleset", "registers", "controls", "combinations", "conditions", "traps", "fine_grained", "fine_grained_traps", "sysregs" };
 
     private readonly string _path;
+
+    // Where the five fields of a generic encoding name were found (reused: one parser reads one file).
+    private readonly int[] _fieldStarts = new int[5];
+    private readonly int[] _fieldLengths = new int[5];
     private readonly List<RuleDiagnostic> _diagnostics;
 
     private RuleFileParser(string path, List<RuleDiagnostic> diagnostics)
