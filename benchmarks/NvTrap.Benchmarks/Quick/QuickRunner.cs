@@ -64,7 +64,7 @@ internal static class QuickRunner
             }
         }
 
-        foreach (var (rulesets, full, _) in generator)
+        foreach (var (rulesets, full, _, _) in generator)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator ns/entry {rulesets.Key}: {full.Nanoseconds / rulesets.ConfiguredEncodings:F0}"));
         }
@@ -79,7 +79,7 @@ internal static class QuickRunner
     /// up with many runs (150 of the Linux one, milliseconds each); the larger ones, whose runs
     /// take up to a second, need fewer.
     /// </summary>
-    private static (BenchmarkRulesets Rulesets, MacroSample Full, MacroSample Incremental) MeasureGenerator(string key)
+    private static (BenchmarkRulesets Rulesets, MacroSample Full, MacroSample Incremental, int GeneratedCharacters) MeasureGenerator(string key)
     {
         var rulesets = BenchmarkRulesets.Get(key);
         var scenario = new GeneratorScenario(rulesets);
@@ -93,21 +93,21 @@ internal static class QuickRunner
         var full = MacroSampler.Measure("full", scenario.RunFull, warmups, runs);
         // An unrelated edit costs tens of microseconds: sampled like the decisions, many calls per sample.
         var edit = Sampler.Measure(new[] { new Operation("edit", 1, () => (ulong)scenario.RunAfterUnrelatedEdit().GetHashCode()) }, TimeSpan.FromSeconds(1), SampleTime, Rounds).Single();
-        return (rulesets, full, new MacroSample("incremental", edit.NanosecondsPerOperation, edit.BytesPerOperation));
+        return (rulesets, full, new MacroSample("incremental", edit.NanosecondsPerOperation, edit.BytesPerOperation), scenario.GeneratedCharacters());
     }
 
-    private static void WriteGeneratorTable(TextWriter output, IReadOnlyList<(BenchmarkRulesets Rulesets, MacroSample Full, MacroSample Incremental)> results, MacroSample cold)
+    private static void WriteGeneratorTable(TextWriter output, IReadOnlyList<(BenchmarkRulesets Rulesets, MacroSample Full, MacroSample Incremental, int GeneratedCharacters)> results, MacroSample cold)
     {
         output.WriteLine("Generator: one driver run (warm JIT unless cold), allocated bytes per run; ns/entry per configured encoding, ns/rule per coarse or fine-grained entry");
-        output.WriteLine($"  {"ruleset",-10}{"encodings",10}{"entries",9}{"groups",8}{"files",7}{"YAML KB",9}{"full ms",10}{"full MB",9}{"ns/entry",10}{"ns/rule",9}{"edit us",9}{"edit KB",9}");
-        foreach (var (rulesets, full, incremental) in results)
+        output.WriteLine($"  {"ruleset",-10}{"encodings",10}{"entries",9}{"groups",8}{"files",7}{"YAML KB",9}{"full ms",10}{"full MB",9}{"ns/entry",10}{"ns/rule",9}{"edit us",9}{"edit KB",9}{"C# KB",9}");
+        foreach (var (rulesets, full, incremental, generated) in results)
         {
             var shape = rulesets.Shape!;
             int entries = shape.CoarseEntries + shape.FineGrainedEntries;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {rulesets.Key,-10}{rulesets.ConfiguredEncodings,10}{entries,9}{shape.Groups,8}{rulesets.Sources.Count,7}{rulesets.Characters / 1024.0,9:F0}"
                 + $"{full.Nanoseconds / 1e6,10:F1}{full.Bytes / 1048576.0,9:F1}{full.Nanoseconds / rulesets.ConfiguredEncodings,10:F0}{full.Nanoseconds / entries,9:F0}"
-                + $"{incremental.Nanoseconds / 1e3,9:F1}{incremental.Bytes / 1024.0,9:F1}"));
+                + $"{incremental.Nanoseconds / 1e3,9:F1}{incremental.Bytes / 1024.0,9:F1}{generated / 1024.0,9:F0}"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
