@@ -202,13 +202,7 @@ internal static class RulesetEmitter
          .Line($"public int DecisionListStart(int list) => (int)global::NvTrap.TableReader.UInt32Unchecked(DecisionListStarts, list & 0x{listSize - 1:X});")
          .Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Open("public global::NvTrap.MemberTest DecisionMember(int index)");
-        w.Line($"int record = (index & 0x{memberSize - 1:X}) * 3;")
-         .Line("return new global::NvTrap.MemberTest(")
-         .Line("    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record),")
-         .Line("    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 1),")
-         .Line("    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 2));");
-        w.Close().Line();
+        w.Line($"public global::NvTrap.MemberTest DecisionMember(int index) => global::NvTrap.TableReader.MemberTestUnchecked(DecisionMembers, index & 0x{memberSize - 1:X});").Line();
 
         w.Line("public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;").Line();
 

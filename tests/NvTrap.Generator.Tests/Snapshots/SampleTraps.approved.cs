@@ -154,14 +154,7 @@ namespace Sample
             public int DecisionListStart(int list) => (int)global::NvTrap.TableReader.UInt32Unchecked(DecisionListStarts, list & 0xF);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public global::NvTrap.MemberTest DecisionMember(int index)
-            {
-                int record = (index & 0x7) * 3;
-                return new global::NvTrap.MemberTest(
-                    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record),
-                    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 1),
-                    global::NvTrap.TableReader.UInt64Unchecked(DecisionMembers, record + 2));
-            }
+            public global::NvTrap.MemberTest DecisionMember(int index) => global::NvTrap.TableReader.MemberTestUnchecked(DecisionMembers, index & 0x7);
 
             public global::NvTrap.ITrapRuleNames Names => RuleNames.Instance;
 
