@@ -51,6 +51,14 @@ public class DecisionBenchmarks
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int GeneratedTypedState() => DecideAll(default(LinuxTraps.Rules), _workload.TypedStates, _workload);
 
+    /// <summary>
+    /// The loop without a decision: the same state and ESR loads per trap, summing one bit of
+    /// each, so the cost every structure's figure includes before it decides anything is on
+    /// record. Not a structure and not compared; its sum differs from the others'.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public int Loop() => LoopAll(_workload.States, _workload);
+
     /// <summary>(a) The kernel-faithful reference model: a dictionary and recursive combinations.</summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Reference()
@@ -80,6 +88,20 @@ public class DecisionBenchmarks
     /// <summary>(d) The <c>nvtrap</c> tool's interpreter: tables laid out at run time, conditions through the expression evaluator.</summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Interpreted() => _interpreter.DecideAll(_workload);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int LoopAll(VcpuState[] states, TrapWorkload workload)
+    {
+        var esrs = workload.Esrs;
+        var stateIndex = workload.StateIndex;
+        int sum = 0;
+        for (int i = 0; i < esrs.Length; i++)
+        {
+            sum += Count(states[stateIndex[i]].HasNestedVirtualization) ^ (int)(esrs[i].Value & 1);
+        }
+
+        return sum;
+    }
 
     /// <summary>
     /// A forward bit as 0 or 1 without a branch. Summed with <c>? 1 : 0</c>, the sum is a branch

@@ -127,6 +127,7 @@ internal static class QuickRunner
             new Operation(nameof(DecisionBenchmarks.Frozen), TrapWorkload.Cases, () => (ulong)benchmarks.Frozen()),
             new Operation(nameof(DecisionBenchmarks.Direct), TrapWorkload.Cases, () => (ulong)benchmarks.Direct()),
             new Operation(nameof(DecisionBenchmarks.Interpreted), TrapWorkload.Cases, () => (ulong)benchmarks.Interpreted()),
+            new Operation(nameof(DecisionBenchmarks.Loop), TrapWorkload.Cases, () => (ulong)benchmarks.Loop()),
         };
     }
 
