@@ -29,7 +29,11 @@ internal sealed class InterpretedTables
         MemberCounts = groups.Select(g => g.MemberCount).ToArray();
         Members = lowered.Members.Select(m => (int)m).ToArray();
         DecisionListStarts = lowered.Decisions.ListStarts.ToArray();
-        DecisionMembers = lowered.Decisions.Members.Select(m => new MemberTest(m.Mask, m.Value, m.Packed)).ToArray();
+        // Built with the runtime's own record constructors rather than the compiler's packed word,
+        // so the differential tests against the generated tables check that the two agree.
+        DecisionMembers = lowered.Decisions.Members
+            .Select(m => m.IsCondition ? MemberTest.Condition(m.Group) : MemberTest.Control(m.Group, m.Register, m.Mask, m.Value))
+            .ToArray();
 
         // Group 0 is the "none" placeholder, exactly as in the generated Kinds table.
         Kinds = groups.Select(g => g.Id == 0 ? RuleGroupKind.None : KindOf(g.Kind)).ToArray();
