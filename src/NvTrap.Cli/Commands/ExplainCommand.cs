@@ -14,24 +14,27 @@ namespace NvTrap.Cli.Commands;
 internal static class ExplainCommand
 {
     /// <summary>Option names the command already uses; a register whose option would clash is left to <c>--state</c>.</summary>
-    private static readonly HashSet<string> Reserved = new() { "--esr", "--state", "--json", "--rules", "--help", "--version" };
+    private static readonly HashSet<string> Reserved = new() { "--esr", "--el", "--no-nested-virt", "--state", "--json", "--rules", "--help", "--version" };
 
     public static readonly CommandHelp Help = new(
         Notes:
         [
-            "The access is made by the L2 guest at virtual EL1 with nested virtualization on. The register",
-            "options are the guest hypervisor's control registers that the ruleset reads (with --rules, the",
-            "registers of that ruleset); a register not given is 0. The output shows the decision and the chain",
-            "that made it: the fine-grained bit with its register after RES0 masking, then the group and each",
-            "member with register value, mask, value and behaviour, or a condition with its operands.",
+            "The access is made by the L2 guest at virtual EL1 with nested virtualization on, unless --el or",
+            "--no-nested-virt say otherwise (EL2 is the guest hypervisor itself; EL0 is its own user space when",
+            "HCR_EL2.E2H and TGE are both set). The register options are the guest hypervisor's control",
+            "registers that the ruleset reads (with --rules, the registers of that ruleset); a register not given",
+            "is 0. The output shows the decision and the chain that made it: the fine-grained bit with its",
+            "register after RES0 masking, then the group and each member with register value, mask, value and",
+            "behaviour, or a condition with its operands.",
             "A --state file holds one 'REGISTER VALUE' per line, for example 'HCR_EL2 0x4000000'.",
         ],
         Examples:
         [
-            "nvtrap explain --esr 0x62300860 --hcr-el2 0x4000000    # TTBR0_EL1 write with HCR_EL2.TVM set",
+            "nvtrap explain --esr 0x62300860 --hcr-el2 0x4000000              # TTBR0_EL1 write with HCR_EL2.TVM set",
             "nvtrap explain --esr 0x62300860 --hcr-el2 0x4000000 --json",
-            "nvtrap explain --esr 0x623AF401                        # TPIDR2_EL0 read: HFGRTR_EL2.nTPIDR2_EL0 clear",
+            "nvtrap explain --esr 0x623AF401                                  # TPIDR2_EL0 read: HFGRTR_EL2.nTPIDR2_EL0 clear",
             "nvtrap explain --esr 0x6232F801 --state l1-registers.txt",
+            "nvtrap explain --esr 0x62300860 --hcr-el2 0x40C000000 --el 0     # EL0 with E2H and TGE: the guest hypervisor's own",
         ]);
 
     public static Command Create(CliContext context, Option<string> rules, IReadOnlyList<string> registers)
@@ -44,6 +47,14 @@ internal static class ExplainCommand
             HelpName = "FILE",
         };
         var json = new Option<bool>("--json") { Description = "Print the decision and its chain as one JSON object." };
+        var el = new Option<int>("--el")
+        {
+            Description = "The exception level the access comes from: 0, 1 (the default: the L2 guest kernel) or 2 (the guest hypervisor).",
+            HelpName = "0|1|2",
+            DefaultValueFactory = _ => 1,
+        };
+        el.AcceptOnlyFromAmong("0", "1", "2");
+        var noNestedVirt = new Option<bool>("--no-nested-virt") { Description = "The vCPU does not have nested virtualization (every trap is then handled locally)." };
 
         var command = new Command("explain", "Decide whether one trap from an L2 guest is forwarded to the guest hypervisor, and show the chain of tests that decided it.");
         command.Options.Add(esr);
@@ -62,6 +73,8 @@ internal static class ExplainCommand
             registerOptions.Add((i, option));
         }
 
+        command.Options.Add(el);
+        command.Options.Add(noNestedVirt);
         command.Options.Add(state);
         command.Options.Add(json);
         command.SetAction(parseResult =>
@@ -87,7 +100,11 @@ internal static class ExplainCommand
                 }
             }
 
-            var vcpu = VcpuState.NestedGuestAtEl1;
+            var vcpu = new VcpuState
+            {
+                HasNestedVirtualization = !parseResult.GetValue(noNestedVirt),
+                CurrentEl = (ExceptionLevel)parseResult.GetValue(el),
+            };
             foreach (var (register, value) in values)
             {
                 vcpu[register] = value;

@@ -55,6 +55,8 @@ internal static class ExplanationJsonWriter
             json.WriteNull("rt");
         }
 
+        json.WriteNumber("el", (int)request.State.CurrentEl);
+        json.WriteBoolean("nestedVirtualization", request.State.HasNestedVirtualization);
         json.WriteBoolean("forward", decision.Forward);
         json.WriteString("decision", decision.Forward ? "forward" : "local");
         json.WriteString("reason", DecisionText.ReasonCode(decision.Reason));

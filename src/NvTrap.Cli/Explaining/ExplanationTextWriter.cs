@@ -28,7 +28,7 @@ internal static class ExplanationTextWriter
             Line(output, "access", $"ESR {HexValue.Format(esr.Value)} has {ExceptionClasses.Describe(esr.ExceptionClass)}: not a system-register trap");
         }
 
-        Line(output, "vcpu", "L2 guest at virtual EL1, nested virtualization on");
+        Line(output, "vcpu", $"{Level(request.State.CurrentEl)}, nested virtualization {(request.State.HasNestedVirtualization ? "on" : "off")}");
         var set = request.Registers.Where(r => r.Value != 0).Select(r => $"{r.Key} = {HexValue.Format(r.Value)}").ToList();
         Line(output, "registers", set.Count == 0 ? "all 0" : string.Join(", ", set) + (set.Count < request.Registers.Count ? "; every other register 0" : string.Empty));
 
@@ -36,6 +36,13 @@ internal static class ExplanationTextWriter
         output.Write(explanation.ToString().ReplaceLineEndings("\n"));
         Line(output, "reason", DecisionText.Reason(explanation.Decision, request.Ruleset.Names));
     }
+
+    private static string Level(ExceptionLevel el) => el switch
+    {
+        ExceptionLevel.El0 => "virtual EL0",
+        ExceptionLevel.El1 => "L2 guest at virtual EL1",
+        _ => "virtual EL2 (the guest hypervisor itself)",
+    };
 
     private static void Line(TextWriter output, string key, string value)
     {

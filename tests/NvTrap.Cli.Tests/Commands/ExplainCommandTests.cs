@@ -41,6 +41,52 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public void An_access_from_virtual_el2_is_the_guest_hypervisors_own_and_handled_locally()
+    {
+        var result = Tool.Run("explain", "--esr", "0x62300860", "--hcr-el2", "0x4000000", "--el", "2");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("vcpu:      virtual EL2 (the guest hypervisor itself), nested virtualization on", result.OutputLines);
+        Assert.Contains("decision: handle locally", result.OutputLines);
+        Assert.Contains("  Handled locally: the write of TTBR0_EL1 (S3_0_C2_C0_0) comes from the guest hypervisor's own context (virtual EL2).", result.OutputLines);
+    }
+
+    [Theory]
+    [InlineData("0x4000000", true)]     // TVM alone: L2 user space, still trapped for L1
+    [InlineData("0x40C000000", false)]  // TVM with E2H and TGE: the guest hypervisor's own user space
+    public void At_el0_only_e2h_and_tge_together_make_the_access_the_guest_hypervisors(string hcr, bool forwarded)
+    {
+        var result = Tool.Run("explain", "--esr", "0x62300860", "--hcr-el2", hcr, "--el", "0");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("vcpu:      virtual EL0, nested virtualization on", result.OutputLines);
+        Assert.Contains(forwarded ? "decision: forward to L1" : "decision: handle locally", result.OutputLines);
+    }
+
+    [Fact]
+    public void Without_nested_virtualization_every_trap_is_handled_locally()
+    {
+        var result = Tool.Run("explain", "--esr", "0x62300860", "--hcr-el2", "0x4000000", "--no-nested-virt", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("forward").GetBoolean());
+        Assert.False(root.GetProperty("nestedVirtualization").GetBoolean());
+        Assert.Equal(1, root.GetProperty("el").GetInt32());
+    }
+
+    [Fact]
+    public void An_exception_level_other_than_0_1_2_is_refused()
+    {
+        var result = Tool.Run("explain", "--esr", "0x62300860", "--el", "3");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'3'", result.Error);
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
     public void Shows_a_condition_with_its_operands()
     {
         // CNTPCT_EL0 read with E2H set and CNTHCTL_EL2 bit 10 clear: EL1PCTEN traps.
