@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NvTrap.Compiler.Binding;
+using NvTrap.Compiler.Checking;
 using NvTrap.Compiler.Lowering;
 
 namespace NvTrap.Compiler.Emitting;
@@ -15,6 +16,9 @@ namespace NvTrap.Compiler.Emitting;
 /// </summary>
 internal static class RulesetEmitter
 {
+    /// <summary>Fine-grained register entries: a read and a write register for every fine-grained group id, 0 ("none") included.</summary>
+    private const int FineGrainedRegisterSlots = (RulesetChecker.MaxFineGrainedGroups + 1) * 2;
+
     public static string Emit(LoweredRuleset ruleset, RulesetTarget target)
     {
         var w = new CodeWriter();
@@ -189,12 +193,12 @@ internal static class RulesetEmitter
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public global::NvTrap.TrapBehaviour BehaviourOf(int group) => (global::NvTrap.TrapBehaviour)Behaviours[group];").Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Line("public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => FineGrainedRegisters[((fineGrainedGroup << 1) | (isRead ? 1 : 0)) & 0x1F];").Line();
+        w.Line($"public int FineGrainedRegister(int fineGrainedGroup, bool isRead) => FineGrainedRegisters[((fineGrainedGroup << 1) | (isRead ? 1 : 0)) & 0x{FineGrainedRegisterSlots - 1:X}];").Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Line("public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64Unchecked(Res0, register & 0x1F);").Line();
+        w.Line($"public ulong Res0Of(int register) => global::NvTrap.TableReader.UInt64Unchecked(Res0, register & 0x{RulesetChecker.MaxRegisters - 1:X});").Line();
         var decisions = ruleset.Decisions;
-        int listSize = PowerOfTwoAtLeast(decisions.ListStarts.Count);
-        int memberSize = PowerOfTwoAtLeast(decisions.Members.Count);
+        int listSize = PowerOfTwo.AtLeast(decisions.ListStarts.Count);
+        int memberSize = PowerOfTwo.AtLeast(decisions.Members.Count);
         w.Line("// Decision-table indices are masked to the tables' padded power-of-two sizes instead of")
          .Line("// range-checked: a valid index is unchanged, any other reads some entry, never memory")
          .Line("// outside the table; the engine only passes indices the tables themselves produced.")
@@ -250,21 +254,21 @@ internal static class RulesetEmitter
         w.ByteArray("private static global::System.ReadOnlySpan<byte> MemberStarts => ", LittleEndian(groups.Select(g => (ulong)g.MemberStart), 2), perLine: 32).Line();
         w.ByteArray("private static global::System.ReadOnlySpan<byte> MemberCounts => ", LittleEndian(groups.Select(g => (ulong)g.MemberCount), 2), perLine: 32).Line();
         w.ByteArray("private static global::System.ReadOnlySpan<byte> Members => ", LittleEndian(ruleset.Members.Select(v => (ulong)v), 2), perLine: 32).Line();
-        w.ByteArray("private static global::System.ReadOnlySpan<byte> Kinds => ", groups.Select(g => g.Id == 0 ? 0 : (int)g.Kind + 1).Select(v => (byte)v), perLine: 16).Line();
-        w.ByteArray("private static global::System.ReadOnlySpan<byte> ControlRegisters => ", groups.Select(g => g.Register < 0 ? 0 : g.Register).Select(v => (byte)v), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Kinds => ", groups.Select(g => (byte)(g.Id == 0 ? 0 : (int)g.Kind + 1)), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> ControlRegisters => ", groups.Select(g => (byte)(g.Register < 0 ? 0 : g.Register)), perLine: 16).Line();
         w.ByteArray("private static global::System.ReadOnlySpan<byte> Masks => ", LittleEndian(groups.Select(g => g.Mask), 8), perLine: 32).Line();
         w.ByteArray("private static global::System.ReadOnlySpan<byte> Values => ", LittleEndian(groups.Select(g => g.Value), 8), perLine: 32).Line();
-        w.ByteArray("private static global::System.ReadOnlySpan<byte> Behaviours => ", groups.Select(g => g.Behaviour).Select(v => (byte)v), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Behaviours => ", groups.Select(g => (byte)g.Behaviour), perLine: 16).Line();
         w.ByteArray("private static global::System.ReadOnlySpan<byte> DecisionListStarts => ", LittleEndian(Padded(decisions.ListStarts.Select(v => (ulong)unchecked((uint)v)), listSize, (ulong)decisions.Members.Count), 4), perLine: 32).Line();
         w.Line("// Decision records, three 64-bit words each: mask, value, register [7:0] | group [23:8] | condition [24].");
         var records = Padded(decisions.Members.Select(m => new[] { m.Mask, m.Value, m.Packed }), memberSize, new ulong[3]).SelectMany(r => r);
         w.ByteArray("private static global::System.ReadOnlySpan<byte> DecisionMembers => ", LittleEndian(records, 8), perLine: 32).Line();
         // Fine-grained registers by (group << 1) | isRead, and RES0 masks by register, padded to
-        // 16 groups and 32 registers (the most a config or a ruleset can name) so the engine's
-        // indices are masked instead of range-checked.
-        var fgts = new[] { 0, 0 }.Concat(ruleset.FineGrainedGroups.SelectMany(f => new[] { f.WriteRegister, f.ReadRegister }));
-        w.ByteArray("private static global::System.ReadOnlySpan<byte> FineGrainedRegisters => ", Padded(fgts, 32, 0).Select(v => (byte)v), perLine: 16).Line();
-        w.ByteArray("private static global::System.ReadOnlySpan<byte> Res0 => ", LittleEndian(Padded(ruleset.Registers.Select(r => r.Res0), 32, 0UL), 8), perLine: 32);
+        // the most fine-grained groups and registers a ruleset can have so the engine's indices
+        // are masked instead of range-checked.
+        var fgts = new byte[] { 0, 0 }.Concat(ruleset.FineGrainedGroups.SelectMany(f => new[] { (byte)f.WriteRegister, (byte)f.ReadRegister }));
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> FineGrainedRegisters => ", Padded(fgts, FineGrainedRegisterSlots, (byte)0), perLine: 16).Line();
+        w.ByteArray("private static global::System.ReadOnlySpan<byte> Res0 => ", LittleEndian(Padded(ruleset.Registers.Select(r => r.Res0), RulesetChecker.MaxRegisters, 0UL), 8), perLine: 32);
         w.Close().Line();
 
         foreach (var condition in conditions.Where(c => c.CSharpMethod is not null))
@@ -317,17 +321,6 @@ internal static class RulesetEmitter
         w.Line("_ => default,");
         w.Close(";");
         w.Close();
-    }
-
-    private static int PowerOfTwoAtLeast(int count)
-    {
-        int size = 1;
-        while (size < count)
-        {
-            size <<= 1;
-        }
-
-        return size;
     }
 
     /// <summary>The values, then <paramref name="filler"/> up to <paramref name="size"/> entries.</summary>

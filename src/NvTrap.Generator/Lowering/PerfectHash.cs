@@ -65,7 +65,7 @@ internal sealed record PerfectHashTable(int SlotBits, EquatableArray<ushort> Dis
         problem = null;
 
         // Aim for a load factor of at most 3/4; a window's 16 slots are the least a table holds.
-        int slotBits = Math.Max(4, Math.Min(MaxSlotBits, CeilLog2((entries.Count * 4 + 2) / 3)));
+        int slotBits = Math.Max(4, Math.Min(MaxSlotBits, PowerOfTwo.CeilLog2((entries.Count * 4 + 2) / 3)));
         for (int attempt = 0; attempt < attempts; attempt++)
         {
             var table = TryBuild(entries, slotBits);
@@ -164,16 +164,5 @@ internal sealed record PerfectHashTable(int SlotBits, EquatableArray<ushort> Dis
 
         displacement = 0;
         return false;
-    }
-
-    private static int CeilLog2(int value)
-    {
-        int bits = 0;
-        while ((1 << bits) < value)
-        {
-            bits++;
-        }
-
-        return bits;
     }
 }

@@ -127,7 +127,8 @@ public static class TrapEngine
         int end = rules.DecisionListStart(list + 1) & int.MaxValue;
         if (startWord < 0)
         {
-            return Coarse(access, group, FirstMatchWithConditions(ref rules, ref state, startWord & int.MaxValue, end, access));
+            int matched = FirstMatchWithConditions(ref rules, ref state, startWord & int.MaxValue, end, access);
+            return TrapDecision.FromAccess(matched != 0 ? DecisionReason.CoarseTrap : DecisionReason.NotTrapped, access, group, matched);
         }
 
         for (int i = startWord; i < end; i++)
@@ -141,10 +142,6 @@ public static class TrapEngine
 
         return TrapDecision.FromAccess(DecisionReason.NotTrapped, access, group);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TrapDecision Coarse(uint access, int group, int matched) =>
-        TrapDecision.FromAccess(matched != 0 ? DecisionReason.CoarseTrap : DecisionReason.NotTrapped, access, group, matched);
 
     /// <summary>The first matching member of a list that holds a condition, in member order, or 0.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
