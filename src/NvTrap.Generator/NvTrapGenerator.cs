@@ -1,24 +1,25 @@
-using System;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
+using System;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
+using NvTrap.Compiler.Common;
 using NvTrap.Compiler.Diagnostics;
 using NvTrap.Compiler.Emitting;
 using NvTrap.Compiler.Lowering;
-using NvTrap.Compiler.Pipeline;
-using NvTrap.Compiler.Syntax;
+using NvTrap.Compiler;
 
-namespace NvTrap.Compiler;
+namespace NvTrap.Generator;
 
 /// <summary>
-/// The incremental generator: a thin adapter from Roslyn to the compiler core. Each
+/// The incremental generator: a thin adapter from Roslyn to the rule compiler. Each
 /// <c>*.nvtrap.yaml</c> AdditionalFile is parsed on its own (so editing one file re-parses only
 /// it); the parsed files are compiled per ruleset; each class marked
-/// <c>[NvTrapRuleset("name")]</c> receives its ruleset's code. Diagnostics flow separately from
-/// source, and the lowered model carries no locations, so moving a rule without changing it does
-/// not regenerate code. The generator never throws: a failure inside it becomes NVT090.
+/// <c>[NvTrapRuleset("name")]</c> receives its ruleset's code. Diagnostics flow apart from
+/// source, as in System.Text.Json's generator: the class's location reaches only the
+/// diagnostics output, so moving the class does not re-run the emitter. The generator never
+/// throws: a failure inside it becomes NVT090.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NvTrapGenerator : IIncrementalGenerator
@@ -30,16 +31,16 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
     {
         var parsed = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(RuleCompiler.FileSuffix, StringComparison.OrdinalIgnoreCase))
-            .Select(static (text, ct) => ParseSafely(text, ct))
+            .Select(static (text, ct) => Parse(text, ct))
             .WithTrackingName(TrackingNames.Parse);
 
         var compiled = parsed.Collect()
-            .Select(static (files, ct) => CompileSafely(files, ct))
+            .Select(static (files, ct) => Compile(files, ct))
             .WithTrackingName(TrackingNames.Compile);
 
-        var lowered = compiled
-            .Select(static (rulesets, _) => rulesets.Select(r => new LoweredEntryForTarget(r.Name, r.Lowered)).ToEquatableArray())
-            .WithTrackingName(TrackingNames.Lowered);
+        var rulesets = compiled
+            .Select(static (output, _) => output.Rulesets)
+            .WithTrackingName(TrackingNames.Rulesets);
 
         var targets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -48,23 +49,25 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
                 static (ctx, _) => TargetFactory.Create(ctx))
             .WithTrackingName(TrackingNames.Targets);
 
-        var emits = targets.Combine(lowered)
-            .Select(static (pair, ct) => EmitSafely(pair.Left, pair.Right, ct))
+        var targetModels = targets
+            .Select(static (target, _) => target.Target)
+            .WithTrackingName(TrackingNames.TargetModels);
+
+        var emits = targetModels.Combine(rulesets)
+            .Select(static (pair, ct) => Emit(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(parsed.Select(static (file, _) => file.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
-        context.RegisterSourceOutput(compiled.Select(static (rulesets, _) => rulesets.SelectMany(r => r.Diagnostics).ToEquatableArray()), static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(compiled.Select(static (output, _) => output.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(targets.Combine(compiled.Select(static (output, _) => output.Index)), static (spc, pair) => ReportTarget(spc, pair.Left, pair.Right));
         context.RegisterSourceOutput(emits, static (spc, result) =>
         {
-            if (result.Source is not null)
+            foreach (var file in result.Files)
             {
-                spc.AddSource(result.HintName!, result.Source);
+                spc.AddSource(file.HintName, file.Text);
             }
 
-            if (result.Diagnostic is not null)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticMapper.DescriptorFor(result.Diagnostic.Value.Id), result.Diagnostic.Value.Location?.ToLocation(), result.Diagnostic.Value.Message));
-            }
+            Report(spc, result.Diagnostics);
         });
     }
 
@@ -72,11 +75,33 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
     {
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(DiagnosticMapper.ToRoslyn(diagnostic));
+            context.ReportDiagnostic(RoslynDiagnostics.ToRoslyn(diagnostic));
         }
     }
 
-    private static ParsedRuleFile ParseSafely(Microsoft.CodeAnalysis.AdditionalText text, CancellationToken cancellationToken)
+    /// <summary>A target's own problems, at the [NvTrapRuleset] attribute: the class cannot take members, or names no ruleset of the project.</summary>
+    private static void ReportTarget(SourceProductionContext context, TargetInfo target, RulesetIndex index)
+    {
+        var location = target.Location?.ToLocation();
+        if (target.Target is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(RoslynDiagnostics.For(Descriptors.InvalidTarget.Id), location, target.Problem));
+            return;
+        }
+
+        if (index.Names.Contains(target.Ruleset) || index.UnreadableFiles)
+        {
+            // Found; or a rule file could not be read far enough to know its ruleset, and its
+            // errors (already reported) explain the rest.
+            return;
+        }
+
+        string known = index.Names.Count == 0 ? "no *.nvtrap.yaml files are in the project" : "known rulesets: " + string.Join(", ", index.Names);
+        context.ReportDiagnostic(Diagnostic.Create(RoslynDiagnostics.For(Descriptors.RulesetNotFound.Id), location,
+            $"Ruleset '{target.Ruleset}' named by [NvTrapRuleset] has no rule files ({known}). Add *.nvtrap.yaml files with 'ruleset: {target.Ruleset}' as AdditionalFiles, or fix the name."));
+    }
+
+    private static ParsedRuleFile Parse(AdditionalText text, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,60 +118,62 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Reading the AdditionalText itself failed (the core cannot see that).
+            // Reading the AdditionalText itself failed (the compiler core cannot see that).
             return new ParsedRuleFile(text.Path, null, new[] { RuleCompiler.InternalError(SourceSpan.FileStart(text.Path), "reading the rule file", ex) }.ToEquatableArray());
         }
     }
 
-    private static EquatableArray<CompiledRuleset> CompileSafely(System.Collections.Immutable.ImmutableArray<ParsedRuleFile> files, CancellationToken cancellationToken)
+    private static CompileOutput Compile(ImmutableArray<ParsedRuleFile> files, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
         // A file listed twice as an AdditionalFile (by the package's glob and by hand) is one file.
         var distinct = files.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        return RuleCompiler.CompileRulesetsSafely(distinct).Select(r => r.Compiled).ToEquatableArray();
+        var compilation = RuleCompiler.Compile(distinct);
+        var index = new RulesetIndex(
+            compilation.Rulesets.Select(r => r.Name).ToEquatableArray(),
+            distinct.Any(f => f.Syntax?.Ruleset is null));
+        return new CompileOutput(
+            compilation.Rulesets.Select(r => new RulesetModel(r.Name, r.Lowered)).ToEquatableArray(),
+            compilation.Rulesets.SelectMany(r => r.Diagnostics).Concat(compilation.Failures).ToEquatableArray(),
+            index);
     }
 
-    private static EmitResult EmitSafely(TargetInfo target, EquatableArray<LoweredEntryForTarget> rulesets, CancellationToken cancellationToken)
+    private static EmitResult Emit(RulesetTarget? target, EquatableArray<RulesetModel> rulesets, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var lowered = target is null ? null : rulesets.FirstOrDefault(r => r.Name == target.Ruleset)?.Lowered;
+        if (target is null || lowered is null)
+        {
+            // No usable class, no such ruleset, or the ruleset has errors: those are reported
+            // where they are, and nothing is emitted.
+            return EmitResult.Nothing;
+        }
+
         try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (target.Target is null)
-            {
-                return EmitResult.Failed(Descriptors.InvalidTarget.Id, target.Location, target.Problem!);
-            }
-
-            var match = rulesets.FirstOrDefault(r => r.Name == target.Ruleset);
-            if (match is null)
-            {
-                string known = rulesets.Count == 0 ? "no *.nvtrap.yaml files are in the project" : "known rulesets: " + string.Join(", ", rulesets.Select(r => r.Name));
-                return EmitResult.Failed(Descriptors.RulesetNotFound.Id, target.Location,
-                    $"Ruleset '{target.Ruleset}' named by [NvTrapRuleset] has no rule files ({known}). Add *.nvtrap.yaml files with 'ruleset: {target.Ruleset}' as AdditionalFiles, or fix the name.");
-            }
-
-            if (match.Lowered is null)
-            {
-                // The ruleset has errors, reported at their YAML locations; emit nothing.
-                return EmitResult.Nothing;
-            }
-
-            return new EmitResult(target.Target.HintName, RulesetEmitter.Emit(match.Lowered, target.Target), null);
+            return new EmitResult(RulesetEmitter.Emit(lowered, target).ToEquatableArray(), EquatableArray<RuleDiagnostic>.Empty);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return EmitResult.Failed(Descriptors.InternalError.Id, target.Location, RuleCompiler.InternalErrorMessage("emitting C#", ex));
+            // Reported at the ruleset's first rule file: the class's location does not reach this step.
+            var failure = RuleCompiler.InternalError(SourceSpan.FileStart(lowered.Files.FirstOrDefault() ?? target.Ruleset), $"emitting C# for class '{target.ClassName}'", ex);
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, new[] { failure }.ToEquatableArray());
         }
     }
 
-    /// <summary>A ruleset as the emit step needs it: its lowered tables, or null when it has errors.</summary>
-    private sealed record LoweredEntryForTarget(string Name, LoweredRuleset? Lowered);
-
-    /// <summary>What the emit step produces: source, or a diagnostic at the target class.</summary>
-    private sealed record EmitResult(string? HintName, string? Source, (string Id, LocationInfo? Location, string Message)? Diagnostic)
+    /// <summary>What the emit step produces for one class: its files, or the failure that stopped them.</summary>
+    private sealed record EmitResult(EquatableArray<GeneratedFile> Files, EquatableArray<RuleDiagnostic> Diagnostics)
     {
-        public static EmitResult Nothing { get; } = new(null, null, null);
-
-        public static EmitResult Failed(string id, LocationInfo? location, string message) => new(null, null, (id, location, message));
+        public static EmitResult Nothing { get; } = new(EquatableArray<GeneratedFile>.Empty, EquatableArray<RuleDiagnostic>.Empty);
     }
+
+    /// <summary>What the compile step hands on: each ruleset's model, every diagnostic, and the ruleset names targets are checked against.</summary>
+    private sealed record CompileOutput(EquatableArray<RulesetModel> Rulesets, EquatableArray<RuleDiagnostic> Diagnostics, RulesetIndex Index);
+
+    /// <summary>A ruleset as the emit step needs it: its lowered form, or null when it has errors.</summary>
+    private sealed record RulesetModel(string Name, LoweredRuleset? Lowered);
+
+    /// <summary>The rulesets the project's rule files name, and whether some file could not be read far enough to name one.</summary>
+    private sealed record RulesetIndex(EquatableArray<string> Names, bool UnreadableFiles);
 }

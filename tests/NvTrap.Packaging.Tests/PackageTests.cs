@@ -15,6 +15,7 @@ public class PackageTests : IClassFixture<PackedRepository>
     {
         var entries = Entries("NvTrap.Generator");
         Assert.Contains("analyzers/dotnet/cs/NvTrap.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/NvTrap.Compiler.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("build/NvTrap.Generator.props", entries);
         Assert.Contains("build/NvTrap.Generator.targets", entries);

@@ -99,7 +99,7 @@ public class LookupBenchmarks
         ulong sum = 0;
         for (int i = 0; i < encodings.Length; i++)
         {
-            sum += rules.LookupConfig(encodings[i]);
+            sum += rules.LookupIssKey(EncodingLayout.IssKey(encodings[i]));
         }
 
         return sum;

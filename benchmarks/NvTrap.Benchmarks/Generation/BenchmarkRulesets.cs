@@ -103,7 +103,7 @@ internal sealed class BenchmarkRulesets
             throw new InvalidOperationException($"Ruleset {key} does not compile:\n" + string.Join("\n", errors));
         }
 
-        var lowered = compilation.Find(rulesetName)?.Compiled.Lowered ?? throw new InvalidOperationException($"Ruleset {key} did not lower.");
+        var lowered = compilation.Find(rulesetName)?.Lowered ?? throw new InvalidOperationException($"Ruleset {key} did not lower.");
         int configured = lowered.Counts.ConfiguredEncodings;
         return new BenchmarkRulesets(key, rulesetName, className, sources, shape with { ConfiguredEncodings = configured }, configured)
         {

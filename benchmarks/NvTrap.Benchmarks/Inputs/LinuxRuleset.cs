@@ -1,6 +1,6 @@
 using NvTrap.Compiler;
-using NvTrap.Compiler.Binding;
 using NvTrap.Compiler.Lowering;
+using NvTrap.Compiler.Semantics;
 using NvTrap.Runtime.Tests.Reference;
 
 namespace NvTrap.Benchmarks.Inputs;
@@ -25,14 +25,15 @@ internal sealed class LinuxRuleset
             throw new InvalidOperationException("The Linux rules do not compile:\n" + string.Join("\n", errors));
         }
 
-        var (compiled, bound) = compilation.Find(Name) ?? throw new InvalidOperationException($"Ruleset {Name} not found.");
+        var compiled = compilation.Find(Name) ?? throw new InvalidOperationException($"Ruleset {Name} not found.");
+        var bound = compilation.Bound[compilation.Rulesets.ToList().IndexOf(compiled)];
         Bound = bound;
         Lowered = compiled.Lowered ?? throw new InvalidOperationException($"Ruleset {Name} did not lower.");
         Reference = new KernelReferenceModel(bound);
-        if (Lowered.Entries.Count != LinuxTraps.ConfiguredEncodingCount)
+        if (Lowered.Counts.ConfiguredEncodings != LinuxTraps.ConfiguredEncodingCount)
         {
             throw new InvalidOperationException(
-                $"The rules on disk configure {Lowered.Entries.Count} encodings but the generated LinuxTraps has {LinuxTraps.ConfiguredEncodingCount}: rebuild NvTrap.Runtime.");
+                $"The rules on disk configure {Lowered.Counts.ConfiguredEncodings} encodings but the generated LinuxTraps has {LinuxTraps.ConfiguredEncodingCount}: rebuild NvTrap.Runtime.");
         }
     }
 

@@ -59,7 +59,7 @@ internal sealed class TrapWorkload
         {
             ushort encoding = pattern switch
             {
-                AccessPattern.Uniform => LinuxTraps.ConfiguredEncoding(random.Next(LinuxTraps.ConfiguredEncodingCount)).Value,
+                AccessPattern.Uniform => Configured[random.Next(Configured.Length)].Value,
                 AccessPattern.Hot => hot[random.Next(hot.Length)],
                 _ => (ushort)random.Next(65536),
             };
@@ -94,6 +94,8 @@ internal sealed class TrapWorkload
     public uint[] IssKeys { get; }
 
     /// <summary>Copies a state into the generated state type, register by register name.</summary>
+    private static readonly SysRegEncoding[] Configured = LinuxTraps.ConfiguredEncodings();
+
     private static LinuxTraps.State TypedState(VcpuState state)
     {
         object typed = new LinuxTraps.State { HasNestedVirtualization = state.HasNestedVirtualization, CurrentEl = state.CurrentEl };

@@ -24,7 +24,7 @@ internal sealed class Interpreter
     /// <summary>Lays out <paramref name="lowered"/> as the tool does and binds the loops to it.</summary>
     public static Interpreter Create(LoweredRuleset lowered)
     {
-        var rules = new InterpretedRules(InterpretedTables.Create(lowered));
+        var rules = new InterpretedRules(InterpretedRuleset.Create(lowered));
         return new Interpreter(workload => DecisionBenchmarks.DecideAll(rules, workload.States, workload), encodings => LookupBenchmarks.LookupAllRules(rules, encodings));
     }
 

@@ -85,7 +85,7 @@ internal static class CheckCommand
 
         int errors = diagnostics.Count(d => d.IsError);
         int warnings = diagnostics.Count - errors;
-        var rulesets = compilation.Rulesets.Select(r => r.Compiled.Name).ToList();
+        var rulesets = compilation.Rulesets.Select(r => r.Name).ToList();
         string named = rulesets.Count == 0 ? string.Empty : $" ({string.Join(", ", rulesets)})";
         context.Output.WriteLine($"checked {Plural.Of(files.Count, "file")}, {Plural.Of(rulesets.Count, "ruleset")}{named}: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
         return errors > 0 ? ExitCodes.Failure : ExitCodes.Ok;

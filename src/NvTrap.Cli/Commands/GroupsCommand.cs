@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.CommandLine;
 using NvTrap.Cli.CommandLine;
 using NvTrap.Cli.Rulesets;
@@ -30,37 +31,29 @@ internal static class GroupsCommand
 
     public static IReadOnlyList<string[]> Rows(RulesetHandle ruleset)
     {
-        var rules = ruleset.Rules;
         var names = ruleset.Names;
         var rows = new List<string[]>(ruleset.GroupCount);
         for (int group = 1; group <= ruleset.GroupCount; group++)
         {
-            var kind = rules.KindOf(group);
-            bool control = kind == RuleGroupKind.Control;
-            var members = new List<string>();
-            var behaviour = rules.BehaviourOf(group);
-            if (kind == RuleGroupKind.Combination)
+            var kind = ruleset.KindOf(group);
+            var members = ruleset.MembersOf(group);
+            // A control or condition is its own only member; a combination forwards what any member forwards.
+            var behaviour = TrapBehaviour.None;
+            foreach (var member in members)
             {
-                // A combination forwards what any member forwards.
-                behaviour = TrapBehaviour.None;
-                int end = rules.MemberStart(group) + rules.MemberCount(group);
-                for (int i = rules.MemberStart(group); i < end; i++)
-                {
-                    int member = rules.Member(i);
-                    members.Add(names.GroupName(member));
-                    behaviour |= rules.BehaviourOf(member);
-                }
+                behaviour |= member.Behaviour;
             }
 
+            var self = kind == RuleGroupKind.Control ? members[0] : default;
             rows.Add(new[]
             {
                 Cell.Of(names.GroupName(group)),
-                DecisionText.Kind(kind),
-                control ? Cell.Of(names.RegisterName(rules.ControlRegister(group))) : Cell.None,
-                control ? HexValue.Format(rules.ControlMask(group)) : Cell.None,
-                control ? HexValue.Format(rules.ControlValue(group)) : Cell.None,
-                DecisionText.Behaviour(behaviour),
-                members.Count == 0 ? Cell.None : string.Join(',', members),
+                RuleWords.Of(kind),
+                kind == RuleGroupKind.Control ? Cell.Of(names.RegisterName(self.Register)) : Cell.None,
+                kind == RuleGroupKind.Control ? HexValue.Format(self.Mask) : Cell.None,
+                kind == RuleGroupKind.Control ? HexValue.Format(self.Value) : Cell.None,
+                RuleWords.Of(behaviour),
+                kind == RuleGroupKind.Combination ? string.Join(',', members.Select(m => names.GroupName(m.Group))) : Cell.None,
                 kind == RuleGroupKind.Condition ? Cell.Of(names.ConditionText(group)) : Cell.None,
             });
         }

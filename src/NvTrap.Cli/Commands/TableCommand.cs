@@ -4,7 +4,6 @@ using System.Globalization;
 using NvTrap.Cli.CommandLine;
 using NvTrap.Cli.Rulesets;
 using NvTrap.Cli.Text;
-using NvTrap.Compiler.Lowering;
 
 namespace NvTrap.Cli.Commands;
 
@@ -30,16 +29,15 @@ internal static class TableCommand
     public static Command Create(CliContext context, Option<string> rules) =>
         TabularCommand.Create("table", "List every configured encoding with its name, coarse group and fine-grained bit.", context, rules, Header, Rows);
 
-    /// <summary>The rows, read through <see cref="ITrapRules"/> so built-in and compiled rulesets list alike.</summary>
+    /// <summary>The rows, read through <see cref="RuleTables"/> so built-in and compiled rulesets list alike.</summary>
     public static IReadOnlyList<string[]> Rows(RulesetHandle ruleset)
     {
-        var rules = ruleset.Rules;
         var names = ruleset.Names;
-        var rows = new List<string[]>(ruleset.ConfiguredEncodings.Count);
-        foreach (ushort value in ruleset.ConfiguredEncodings)
+        var rows = new List<string[]>(ruleset.ConfiguredEncodings.Length);
+        foreach (var encoding in ruleset.ConfiguredEncodings)
         {
-            var encoding = new SysRegEncoding(value);
-            ulong config = rules.LookupConfig(value);
+            ushort value = encoding.Value;
+            uint config = ruleset.Lookup(encoding);
             int group = TrapConfigLayout.Group(config);
             int fineGrained = TrapConfigLayout.FineGrainedGroup(config);
             rows.Add(new[]

@@ -94,7 +94,7 @@ internal static class ExplanationJsonWriter
         {
             json.WriteStartObject("group");
             json.WriteString("name", coarse.Group);
-            json.WriteString("kind", DecisionText.Kind(coarse.Kind));
+            json.WriteString("kind", RuleWords.Of(coarse.Kind));
             json.WriteBoolean("forwarded", coarse.Forwarded);
             json.WriteStartArray("members");
             foreach (var member in coarse.Members)
@@ -117,8 +117,8 @@ internal static class ExplanationJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("name", member.Name);
-        json.WriteString("kind", DecisionText.Kind(member.Kind));
-        json.WriteString("behaviour", DecisionText.Behaviour(member.Behaviour));
+        json.WriteString("kind", RuleWords.Of(member.Kind));
+        json.WriteString("behaviour", RuleWords.Of(member.Behaviour));
         if (member.Kind == RuleGroupKind.Condition)
         {
             WriteStringOrNull(json, "condition", member.Condition);

@@ -1,3 +1,4 @@
+using System;
 using NvTrap.Compiler.Evaluation;
 
 namespace NvTrap.Cli.Interpreting;
@@ -5,58 +6,44 @@ namespace NvTrap.Cli.Interpreting;
 /// <summary>
 /// A ruleset compiled at run time, seen through the same <see cref="ITrapRules"/> contract the
 /// generated code implements, so <see cref="TrapEngine.Decide"/> and
-/// <see cref="TrapExplainer.Explain"/> run unchanged over it. Table reads are array loads;
-/// conditions go through <see cref="ExpressionEvaluator"/>, the core's definition of the
-/// expression language that the generated C# is held to.
+/// <see cref="TrapExplainer.Explain"/> run unchanged over it: the tables are the serialized bytes
+/// the generator would have emitted, and conditions go through <see cref="ExpressionEvaluator"/>.
 /// </summary>
 internal readonly struct InterpretedRules : ITrapRules
 {
-    private readonly InterpretedTables _tables;
+    private readonly InterpretedRuleset _ruleset;
 
-    public InterpretedRules(InterpretedTables tables)
-    {
-        _tables = tables;
-        Names = new InterpretedNames(tables);
-    }
+    public InterpretedRules(InterpretedRuleset ruleset) => _ruleset = ruleset;
 
-    public int HcrEl2Register => _tables.HcrEl2Register;
+    public ReadOnlySpan<byte> LookupDisplacements => _ruleset.Tables.LookupDisplacements;
 
-    public ITrapRuleNames Names { get; }
+    public ReadOnlySpan<byte> LookupSlots => _ruleset.Tables.LookupSlots;
 
-    public ulong LookupConfig(ushort encoding) => _tables.Configs[encoding];
+    public ReadOnlySpan<byte> DecisionListStarts => _ruleset.Tables.DecisionListStarts;
 
-    public ulong LookupIssKey(uint issKey) => _tables.Configs[SysRegEncoding.FromIssKey(issKey).Value];
+    public ReadOnlySpan<byte> DecisionRecords => _ruleset.Tables.DecisionRecords;
 
-    public int DecisionListStart(int list) => _tables.DecisionListStarts[list];
+    public ReadOnlySpan<byte> GroupStarts => _ruleset.Tables.GroupStarts;
 
-    public MemberTest DecisionMember(int index) => _tables.DecisionMembers[index];
+    public ReadOnlySpan<byte> GroupRecords => _ruleset.Tables.GroupRecords;
 
-    public int MemberStart(int group) => _tables.MemberStarts[group];
+    public ReadOnlySpan<byte> GroupKinds => _ruleset.Tables.GroupKinds;
 
-    public int MemberCount(int group) => _tables.MemberCounts[group];
+    public ReadOnlySpan<byte> FineGrainedRegisters => _ruleset.Tables.FineGrainedRegisters;
 
-    public int Member(int index) => _tables.Members[index];
+    public ReadOnlySpan<byte> RegisterRes0 => _ruleset.Tables.RegisterRes0;
 
-    public RuleGroupKind KindOf(int group) => _tables.Kinds[group];
+    public uint LookupIssKey(uint issKey) => RuleTables.LookupIssKey(this, issKey);
 
-    public int ControlRegister(int group) => _tables.ControlRegisters[group];
+    public int HcrEl2Register => _ruleset.Lowered.HcrRegister;
 
-    public ulong ControlMask(int group) => _tables.Masks[group];
-
-    public ulong ControlValue(int group) => _tables.Values[group];
-
-    public TrapBehaviour BehaviourOf(int group) => _tables.Behaviours[group];
-
-    public int FineGrainedRegister(int fineGrainedGroup, bool isRead) =>
-        isRead ? _tables.FineGrainedReadRegisters[fineGrainedGroup] : _tables.FineGrainedWriteRegisters[fineGrainedGroup];
-
-    public ulong Res0Of(int register) => _tables.Res0[register];
+    public RulesetNames Names => _ruleset.Names;
 
     public bool EvaluateCondition<TState>(int group, ref TState state, SysRegEncoding encoding)
         where TState : struct, IVcpuState
     {
         // Like the generated switch: a group that is not a condition never holds.
-        if ((uint)group >= (uint)_tables.Conditions.Length || _tables.Conditions[group] is not { } expression)
+        if ((uint)group >= (uint)_ruleset.Conditions.Length || _ruleset.Conditions[group] is not { } expression)
         {
             return false;
         }

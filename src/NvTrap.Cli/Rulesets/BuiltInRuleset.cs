@@ -1,5 +1,3 @@
-using System.Linq;
-
 namespace NvTrap.Cli.Rulesets;
 
 /// <summary>The Linux 6.6 ruleset compiled into NvTrap.Runtime by the generator.</summary>
@@ -7,9 +5,5 @@ internal static class BuiltInRuleset
 {
     public const string Origin = "built in";
 
-    public static RulesetHandle Create() => new RulesetHandle<LinuxTraps.Rules>(
-        default,
-        Origin,
-        Enumerable.Range(0, LinuxTraps.ConfiguredEncodingCount).Select(i => LinuxTraps.ConfiguredEncoding(i).Value).ToArray(),
-        LinuxTraps.Groups.Count);
+    public static RulesetHandle Create() => new RulesetHandle<LinuxTraps.Rules>(default, Origin);
 }

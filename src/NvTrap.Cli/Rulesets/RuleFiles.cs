@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using NvTrap.Compiler;
-using NvTrap.Compiler.Binding;
 using NvTrap.Compiler.Diagnostics;
+using NvTrap.Compiler.Common;
 using NvTrap.Compiler.Syntax;
 
 namespace NvTrap.Cli.Rulesets;
@@ -114,7 +114,6 @@ internal static class RuleFiles
             parsed.Add(source is null ? new ParsedRuleFile(path, null, problems.ToEquatableArray()) : RuleCompiler.ParseSafely(source));
         }
 
-        var rulesets = RuleCompiler.CompileRulesetsSafely(parsed);
-        return new RuleCompilation(parsed, rulesets);
+        return RuleCompiler.Compile(parsed);
     }
 }

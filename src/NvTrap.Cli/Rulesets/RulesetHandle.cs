@@ -5,32 +5,25 @@ namespace NvTrap.Cli.Rulesets;
 /// <summary>
 /// A ruleset the commands can decide with and list: the prebuilt Linux ruleset or one compiled
 /// from YAML at run time. Both go through the runtime's <see cref="TrapEngine"/> and
-/// <see cref="TrapExplainer"/>; only the <see cref="ITrapRules"/> behind them differs.
+/// <see cref="TrapExplainer"/> and read their tables through <see cref="RuleTables"/>; only the
+/// <see cref="ITrapRules"/> behind them differs.
 /// </summary>
 internal abstract class RulesetHandle
 {
     private string[]? _registerNames;
 
-    protected RulesetHandle(string origin, IReadOnlyList<ushort> configuredEncodings, int groupCount)
-    {
-        Origin = origin;
-        ConfiguredEncodings = configuredEncodings;
-        GroupCount = groupCount;
-    }
+    protected RulesetHandle(string origin) => Origin = origin;
 
     /// <summary>Where the rules came from: "built in" or the path given to <c>--rules</c>.</summary>
     public string Origin { get; }
 
     /// <summary>Every configured encoding, ascending.</summary>
-    public IReadOnlyList<ushort> ConfiguredEncodings { get; }
+    public abstract SysRegEncoding[] ConfiguredEncodings { get; }
 
     /// <summary>Number of groups; ids run 1..GroupCount (0 means none).</summary>
-    public int GroupCount { get; }
+    public abstract int GroupCount { get; }
 
-    /// <summary>The tables, boxed: for listing commands, where speed does not matter.</summary>
-    public abstract ITrapRules Rules { get; }
-
-    public ITrapRuleNames Names => Rules.Names;
+    public abstract RulesetNames Names { get; }
 
     public string Name => Names.RulesetName;
 
@@ -41,7 +34,16 @@ internal abstract class RulesetHandle
 
     public abstract TrapExplanation Explain(in VcpuState state, Esr esr);
 
-    private static string[] ReadRegisterNames(ITrapRuleNames names)
+    /// <summary>The packed trap config of an encoding, 0 if none.</summary>
+    public abstract uint Lookup(SysRegEncoding encoding);
+
+    /// <summary>A group's kind.</summary>
+    public abstract RuleGroupKind KindOf(int group);
+
+    /// <summary>A group's flattened members.</summary>
+    public abstract MemberTest[] MembersOf(int group);
+
+    private static string[] ReadRegisterNames(RulesetNames names)
     {
         var registers = new string[names.RegisterCount];
         for (int i = 0; i < registers.Length; i++)
@@ -59,13 +61,28 @@ internal sealed class RulesetHandle<TRules> : RulesetHandle
 {
     private readonly TRules _rules;
 
-    public RulesetHandle(TRules rules, string origin, IReadOnlyList<ushort> configuredEncodings, int groupCount)
-        : base(origin, configuredEncodings, groupCount)
+    private SysRegEncoding[]? _configured;
+
+    public RulesetHandle(TRules rules, string origin)
+        : base(origin)
     {
         _rules = rules;
     }
 
-    public override ITrapRules Rules => _rules;
+    /// <summary>The rules themselves, for tests that compare them with generated ones.</summary>
+    public TRules Rules => _rules;
+
+    public override SysRegEncoding[] ConfiguredEncodings => _configured ??= RuleTables.ConfiguredEncodings(_rules);
+
+    public override int GroupCount => RuleTables.GroupCount(_rules);
+
+    public override RulesetNames Names => _rules.Names;
+
+    public override uint Lookup(SysRegEncoding encoding) => RuleTables.Lookup(_rules, encoding);
+
+    public override RuleGroupKind KindOf(int group) => RuleTables.KindOf(_rules, group);
+
+    public override MemberTest[] MembersOf(int group) => RuleTables.MembersOf(_rules, group);
 
     public override TrapDecision Decide(in VcpuState state, Esr esr) => TrapEngine.Decide(_rules, state, esr);
 

@@ -3,8 +3,6 @@ using System.Linq;
 using NvTrap.Cli.CommandLine;
 using NvTrap.Cli.Interpreting;
 using NvTrap.Compiler;
-using NvTrap.Compiler.Lowering;
-using NvTrap.Compiler.Syntax;
 
 namespace NvTrap.Cli.Rulesets;
 
@@ -46,11 +44,12 @@ internal static class RulesetLoader
 
         if (compilation.Rulesets.Count != 1)
         {
-            errors.WriteLine($"nvtrap: --rules {path} holds {compilation.Rulesets.Count} rulesets ({string.Join(", ", compilation.Rulesets.Select(r => r.Compiled.Name))}); point it at the files of one ruleset.");
+            errors.WriteLine($"nvtrap: --rules {path} holds {compilation.Rulesets.Count} rulesets ({string.Join(", ", compilation.Rulesets.Select(r => r.Name))}); point it at the files of one ruleset.");
             return null;
         }
 
-        var (compiled, bound) = compilation.Rulesets[0];
+        var compiled = compilation.Rulesets[0];
+        var bound = compilation.Bound[0];
         if (compiled.Lowered is not { } lowered)
         {
             // The core lowers every error-free ruleset; reaching here means the core broke that promise.
@@ -70,8 +69,7 @@ internal static class RulesetLoader
             return null;
         }
 
-        var tables = InterpretedTables.Create(lowered);
         exitCode = ExitCodes.Ok;
-        return new RulesetHandle<InterpretedRules>(new InterpretedRules(tables), path, tables.ConfiguredEncodings, lowered.Groups.Count - 1);
+        return new RulesetHandle<InterpretedRules>(new InterpretedRules(InterpretedRuleset.Create(lowered)), path);
     }
 }

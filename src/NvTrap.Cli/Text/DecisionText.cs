@@ -8,7 +8,7 @@ internal static class DecisionText
     /// name when the group itself matched, the fine-grained bit's name (<c>HFGxTR.nTPIDR2_EL0</c>),
     /// or <c>none</c> when the access is handled locally.
     /// </summary>
-    public static string Reason(in TrapDecision decision, ITrapRuleNames names) => decision.Reason switch
+    public static string Reason(in TrapDecision decision, RulesetNames names) => decision.Reason switch
     {
         DecisionReason.CoarseTrap => decision.Group == decision.Member
             ? names.GroupName(decision.Member)
@@ -28,22 +28,6 @@ internal static class DecisionText
         DecisionReason.FineGrainedTrap => "fine-grained-trap",
         DecisionReason.CoarseTrap => "coarse-trap",
         _ => "not-trapped",
-    };
-
-    public static string Behaviour(TrapBehaviour behaviour) => behaviour switch
-    {
-        TrapBehaviour.Read => "read",
-        TrapBehaviour.Write => "write",
-        TrapBehaviour.Any => "any",
-        _ => "none",
-    };
-
-    public static string Kind(RuleGroupKind kind) => kind switch
-    {
-        RuleGroupKind.Control => "control",
-        RuleGroupKind.Combination => "combination",
-        RuleGroupKind.Condition => "condition",
-        _ => "none",
     };
 
     /// <summary>"read (MRS)", "write (MSR)", or SYS/SYSL for the System instruction space (op0 = 1).</summary>

@@ -13,7 +13,7 @@ public readonly struct TrapDecision : IEquatable<TrapDecision>
     // The access is kept as the ISS bits that name the register plus the direction bit
     // (Esr.IssKey | ISS[0]), the form the engine already holds: repacking the encoding is left to
     // the callers that read it. 12 bytes in all, returned in registers.
-    private const uint DirectionBit = 1;
+    private const uint DirectionBit = EncodingLayout.IssDirectionRead;
 
     private readonly uint _access;
     private readonly ushort _group;
@@ -61,27 +61,9 @@ public readonly struct TrapDecision : IEquatable<TrapDecision>
     /// <summary>The fine-grained bit that forwarded (meaningful when <see cref="FineGrainedGroup"/> is not 0).</summary>
     public int FineGrainedBit => _fineGrainedBit;
 
-    /// <summary>A local decision for a reason that involves no rule.</summary>
-    public static TrapDecision Local(DecisionReason reason, SysRegEncoding encoding, bool isRead) =>
-        new(reason, Access(encoding, isRead), 0, 0, 0, 0);
-
-    /// <summary>A configured encoding whose group did not ask for this access.</summary>
-    public static TrapDecision NotTrapped(SysRegEncoding encoding, bool isRead, int group) =>
-        new(DecisionReason.NotTrapped, Access(encoding, isRead), group, 0, 0, 0);
-
-    /// <summary>Forwarded by a fine-grained bit.</summary>
-    public static TrapDecision ByFineGrained(SysRegEncoding encoding, bool isRead, int group, int fineGrainedGroup, int bit) =>
-        new(DecisionReason.FineGrainedTrap, Access(encoding, isRead), group, 0, fineGrainedGroup, bit);
-
-    /// <summary>Forwarded by a coarse group's member.</summary>
-    public static TrapDecision ByCoarse(SysRegEncoding encoding, bool isRead, int group, int member) =>
-        new(DecisionReason.CoarseTrap, Access(encoding, isRead), group, member, 0, 0);
-
     /// <summary>The engine's constructor: <paramref name="access"/> is <see cref="Esr.IssKey"/> with ISS[0] (the direction).</summary>
     internal static TrapDecision FromAccess(DecisionReason reason, uint access, int group = 0, int member = 0, int fineGrainedGroup = 0, int fineGrainedBit = 0) =>
         new(reason, access, group, member, fineGrainedGroup, fineGrainedBit);
-
-    private static uint Access(SysRegEncoding encoding, bool isRead) => encoding.IssKey | (isRead ? DirectionBit : 0);
 
     /// <inheritdoc />
     public bool Equals(TrapDecision other) =>

@@ -18,53 +18,44 @@ public readonly struct SysRegEncoding : IEquatable<SysRegEncoding>, IComparable<
     public ushort Value { get; }
 
     /// <summary>op0, 0..3.</summary>
-    public int Op0 => (Value >> 14) & 0x3;
+    public int Op0 => EncodingLayout.Op0(Value);
 
     /// <summary>op1, 0..7.</summary>
-    public int Op1 => (Value >> 11) & 0x7;
+    public int Op1 => EncodingLayout.Op1(Value);
 
     /// <summary>CRn, 0..15.</summary>
-    public int CRn => (Value >> 7) & 0xF;
+    public int CRn => EncodingLayout.CRn(Value);
 
     /// <summary>CRm, 0..15.</summary>
-    public int CRm => (Value >> 3) & 0xF;
+    public int CRm => EncodingLayout.CRm(Value);
 
     /// <summary>op2, 0..7.</summary>
-    public int Op2 => Value & 0x7;
+    public int Op2 => EncodingLayout.Op2(Value);
 
     /// <summary>
     /// The bits of an EC 0x18 ISS that name a register: op0 [21:20], op2 [19:17], op1 [16:14],
     /// CRn [13:10], CRm [4:1]; Rt and the direction are excluded (see <see cref="Esr.IssKey"/>).
     /// </summary>
-    public const uint IssKeyMask = 0x3F_FC1E;
+    public const uint IssKeyMask = EncodingLayout.IssKeyMask;
 
     /// <summary>
     /// This encoding's fields where an EC 0x18 ISS holds them (Rt and direction zero): the key a
     /// generated ruleset hashes, so a decision never has to repack the ESR's fields.
     /// </summary>
-    public uint IssKey
-    {
-        get
-        {
-            uint value = Value;
-            // op1 and CRn sit side by side in both layouts, so one shift moves them together.
-            return ((value & 0xC000) << 6) | ((value & 0x7) << 17) | ((value & 0x3F80) << 3) | ((value & 0x78) >> 2);
-        }
-    }
+    public uint IssKey => EncodingLayout.IssKey(Value);
 
     /// <summary>The encoding an ISS key names (bits outside <see cref="IssKeyMask"/> are ignored).</summary>
-    public static SysRegEncoding FromIssKey(uint issKey) =>
-        new((ushort)(((issKey >> 6) & 0xC000) | ((issKey >> 3) & 0x3F80) | ((issKey << 2) & 0x78) | ((issKey >> 17) & 0x7)));
+    public static SysRegEncoding FromIssKey(uint issKey) => new(EncodingLayout.FromIssKey(issKey));
 
     /// <summary>Packs the five fields; throws if one is out of its range.</summary>
     public static SysRegEncoding Create(int op0, int op1, int crn, int crm, int op2)
     {
-        Check(op0, 3, nameof(op0));
-        Check(op1, 7, nameof(op1));
-        Check(crn, 15, nameof(crn));
-        Check(crm, 15, nameof(crm));
-        Check(op2, 7, nameof(op2));
-        return new SysRegEncoding((ushort)((op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2));
+        Check(op0, EncodingLayout.FieldMaxima[0], nameof(op0));
+        Check(op1, EncodingLayout.FieldMaxima[1], nameof(op1));
+        Check(crn, EncodingLayout.FieldMaxima[2], nameof(crn));
+        Check(crm, EncodingLayout.FieldMaxima[3], nameof(crm));
+        Check(op2, EncodingLayout.FieldMaxima[4], nameof(op2));
+        return new SysRegEncoding(EncodingLayout.Pack(op0, op1, crn, crm, op2));
     }
 
     /// <summary>Parses the generic assembler name, e.g. <c>S3_0_C1_C0_0</c>.</summary>
@@ -82,11 +73,11 @@ public readonly struct SysRegEncoding : IEquatable<SysRegEncoding>, IComparable<
 
         var parts = text.Split('_');
         if (parts.Length != 5
-            || !TryField(parts[0], 'S', 3, out int op0)
-            || !TryField(parts[1], null, 7, out int op1)
-            || !TryField(parts[2], 'C', 15, out int crn)
-            || !TryField(parts[3], 'C', 15, out int crm)
-            || !TryField(parts[4], null, 7, out int op2))
+            || !TryField(parts[0], 'S', EncodingLayout.FieldMaxima[0], out int op0)
+            || !TryField(parts[1], null, EncodingLayout.FieldMaxima[1], out int op1)
+            || !TryField(parts[2], 'C', EncodingLayout.FieldMaxima[2], out int crn)
+            || !TryField(parts[3], 'C', EncodingLayout.FieldMaxima[3], out int crm)
+            || !TryField(parts[4], null, EncodingLayout.FieldMaxima[4], out int op2))
         {
             return false;
         }
@@ -135,7 +126,7 @@ public readonly struct SysRegEncoding : IEquatable<SysRegEncoding>, IComparable<
     }
 
     /// <summary>The generic assembler name, e.g. <c>S3_0_C1_C0_0</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"S{Op0}_{Op1}_C{CRn}_C{CRm}_{Op2}");
+    public override string ToString() => EncodingLayout.GenericName(Value);
 
     /// <inheritdoc />
     public bool Equals(SysRegEncoding other) => Value == other.Value;

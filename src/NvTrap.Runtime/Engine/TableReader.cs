@@ -17,6 +17,15 @@ namespace NvTrap;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TableReader
 {
+    /// <summary>Element <paramref name="index"/> of a table of bytes, bounds-checked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte Byte(ReadOnlySpan<byte> table, int index) => table[index];
+
+    /// <summary>Element <paramref name="index"/> of a table of bytes without a bounds check (see <see cref="UInt16Unchecked"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte ByteUnchecked(ReadOnlySpan<byte> table, int index) =>
+        Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(uint)index);
+
     /// <summary>Element <paramref name="index"/> of a table of 16-bit values, bounds-checked.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort UInt16(ReadOnlySpan<byte> table, int index)
@@ -78,13 +87,24 @@ public static class TableReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static MemberTest MemberTestUnchecked(ReadOnlySpan<byte> table, int index)
     {
-        ref byte record = ref Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(uint)index * 24);
+        ref byte record = ref Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(uint)index * NvTrap.MemberTest.Size);
         ulong mask = Unsafe.ReadUnaligned<ulong>(ref record);
         ulong value = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref record, 8));
         ulong packed = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref record, 16));
         return BitConverter.IsLittleEndian
             ? new MemberTest(mask, value, packed)
             : new MemberTest(BinaryPrimitives.ReverseEndianness(mask), BinaryPrimitives.ReverseEndianness(value), BinaryPrimitives.ReverseEndianness(packed));
+    }
+
+    /// <summary>Record <paramref name="index"/> of a table of <see cref="NvTrap.MemberTest"/> records, bounds-checked.</summary>
+    public static MemberTest MemberTest(ReadOnlySpan<byte> table, int index)
+    {
+        if ((uint)index >= (uint)(table.Length / NvTrap.MemberTest.Size))
+        {
+            ThrowIndex(index);
+        }
+
+        return MemberTestUnchecked(table, index);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

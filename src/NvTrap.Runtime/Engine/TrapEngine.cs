@@ -33,17 +33,13 @@ public static class TrapEngine
         where TState : struct, IVcpuState =>
         DecideByRef(ref Unsafe.AsRef(in rules), ref Unsafe.AsRef(in state), esr);
 
-    /// <summary>Whether the access comes from the guest hypervisor's own context.</summary>
-    public static bool IsHypervisorContext<TRules, TState>(in TRules rules, in TState state)
+    /// <summary>Whether a member's test holds: a control's masked register equals its value, or a condition is true.</summary>
+    public static bool Matches<TRules, TState>(in TRules rules, in TState state, MemberTest member, SysRegEncoding encoding)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState =>
-        IsHypervisorContextByRef(ref Unsafe.AsRef(in rules), ref Unsafe.AsRef(in state));
-
-    /// <summary>Whether a control's masked register equals its value, or a condition holds.</summary>
-    public static bool Matches<TRules, TState>(in TRules rules, in TState state, int member, SysRegEncoding encoding)
-        where TRules : struct, ITrapRules
-        where TState : struct, IVcpuState =>
-        MatchesByRef(ref Unsafe.AsRef(in rules), ref Unsafe.AsRef(in state), member, encoding);
+        member.IsCondition
+            ? Unsafe.AsRef(in rules).EvaluateCondition(member.Group, ref Unsafe.AsRef(in state), encoding)
+            : (Unsafe.AsRef(in state).ReadRegister(member.Register) & member.Mask) == member.Value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TrapDecision DecideByRef<TRules, TState>(ref TRules rules, ref TState state, Esr esr)
@@ -56,18 +52,18 @@ public static class TrapEngine
         }
 
         // The register's ISS bits and the direction: the decision carries them as they are.
-        uint access = (uint)esr.Value & (SysRegEncoding.IssKeyMask | 1);
+        uint access = (uint)esr.Value & (EncodingLayout.IssKeyMask | EncodingLayout.IssDirectionRead);
         if (!state.HasNestedVirtualization)
         {
             return TrapDecision.FromAccess(DecisionReason.NoNestedVirtualization, access);
         }
 
-        if (IsHypervisorContextByRef(ref rules, ref state))
+        if (IsHypervisorContext(ref rules, ref state))
         {
             return TrapDecision.FromAccess(DecisionReason.HypervisorContext, access);
         }
 
-        ulong config = rules.LookupIssKey(access & SysRegEncoding.IssKeyMask);
+        uint config = rules.LookupIssKey(access);
         if (config == 0)
         {
             return TrapDecision.FromAccess(DecisionReason.NoConfiguration, access);
@@ -77,7 +73,7 @@ public static class TrapEngine
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsHypervisorContextByRef<TRules, TState>(ref TRules rules, ref TState state)
+    private static bool IsHypervisorContext<TRules, TState>(ref TRules rules, ref TState state)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState
     {
@@ -102,38 +98,39 @@ public static class TrapEngine
     /// fully branch-free variants were 40-100% slower (docs/benchmarks.md).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TrapDecision DecideConfigured<TRules, TState>(ref TRules rules, ref TState state, uint access, ulong config)
+    private static TrapDecision DecideConfigured<TRules, TState>(ref TRules rules, ref TState state, uint access, uint config)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState
     {
-        int group = (int)(config & 0x3FF);
-        int fineGrained = (int)(config >> 10) & 0xF;
-        int isRead = (int)(access & 1);
+        int group = TrapConfigLayout.Group(config);
+        int fineGrained = TrapConfigLayout.FineGrainedGroup(config);
+        bool isRead = (access & EncodingLayout.IssDirectionRead) != 0;
         if (fineGrained != 0)
         {
-            int bit = (int)(config >> 14) & 0x3F;
-            int register = rules.FineGrainedRegister(fineGrained, isRead != 0);
-            ulong value = state.ReadRegister(register) & ~rules.Res0Of(register);
-            if (((value >> bit) & 1) == ((config >> 20) & 1))
+            int bit = TrapConfigLayout.Bit(config);
+            int register = RuleTables.FineGrainedRegister(ref rules, fineGrained, isRead);
+            ulong value = state.ReadRegister(register) & ~RuleTables.Res0(ref rules, register);
+            if ((int)((value >> bit) & 1) == TrapConfigLayout.Polarity(config))
             {
                 return TrapDecision.FromAccess(DecisionReason.FineGrainedTrap, access, group, 0, fineGrained, bit);
             }
         }
 
-        // The group's members that forward this direction; a list's start has bit 31 set when
-        // the list holds a condition, which is tested out of line so this loop makes no call.
-        int list = (group << 1) | isRead;
-        int startWord = rules.DecisionListStart(list);
-        int end = rules.DecisionListStart(list + 1) & int.MaxValue;
-        if (startWord < 0)
+        // The group's members that forward this direction; a list's start has its top bit set
+        // when the list holds a condition, which is tested out of line so this loop makes no call.
+        int list = TableLayout.DecisionLists.List(group, isRead);
+        uint startWord = RuleTables.DecisionListStart(ref rules, list);
+        int end = (int)(RuleTables.DecisionListStart(ref rules, list + 1) & TableLayout.DecisionLists.IndexMask);
+        int start = (int)(startWord & TableLayout.DecisionLists.IndexMask);
+        if ((startWord & TableLayout.DecisionLists.HoldsCondition) != 0)
         {
-            int matched = FirstMatchWithConditions(ref rules, ref state, startWord & int.MaxValue, end, access);
+            int matched = FirstMatchWithConditions(ref rules, ref state, start, end, access);
             return TrapDecision.FromAccess(matched != 0 ? DecisionReason.CoarseTrap : DecisionReason.NotTrapped, access, group, matched);
         }
 
-        for (int i = startWord; i < end; i++)
+        for (int i = start; i < end; i++)
         {
-            var test = rules.DecisionMember(i);
+            var test = RuleTables.DecisionRecord(ref rules, i);
             if ((state.ReadRegister(test.Register) & test.Mask) == test.Value)
             {
                 return TrapDecision.FromAccess(DecisionReason.CoarseTrap, access, group, test.Group);
@@ -151,7 +148,7 @@ public static class TrapEngine
     {
         for (int i = first; i < end; i++)
         {
-            var test = rules.DecisionMember(i);
+            var test = RuleTables.DecisionRecord(ref rules, i);
             bool hit = test.IsCondition
                 ? rules.EvaluateCondition(test.Group, ref state, SysRegEncoding.FromIssKey(access))
                 : (state.ReadRegister(test.Register) & test.Mask) == test.Value;
@@ -162,18 +159,5 @@ public static class TrapEngine
         }
 
         return 0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MatchesByRef<TRules, TState>(ref TRules rules, ref TState state, int member, SysRegEncoding encoding)
-        where TRules : struct, ITrapRules
-        where TState : struct, IVcpuState
-    {
-        if (rules.KindOf(member) == RuleGroupKind.Condition)
-        {
-            return rules.EvaluateCondition(member, ref state, encoding);
-        }
-
-        return (state.ReadRegister(rules.ControlRegister(member)) & rules.ControlMask(member)) == rules.ControlValue(member);
     }
 }

@@ -22,10 +22,10 @@ internal static class ExplanationText
 
         if (explanation.Coarse is { } coarse)
         {
-            text.Append("  group ").Append(coarse.Group).Append(" (").Append(Kind(coarse.Kind)).AppendLine(")");
+            text.Append("  group ").Append(coarse.Group).Append(" (").Append(RuleWords.Of(coarse.Kind)).AppendLine(")");
             foreach (var member in coarse.Members)
             {
-                text.Append("    ").Append(member.Name).Append(" [forward ").Append(Behaviour(member.Behaviour)).Append("]: ");
+                text.Append("    ").Append(member.Name).Append(" [forward ").Append(RuleWords.Of(member.Behaviour)).Append("]: ");
                 if (member.Kind == RuleGroupKind.Condition)
                 {
                     text.Append(member.Condition);
@@ -54,20 +54,4 @@ internal static class ExplanationText
     }
 
     internal static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture);
-
-    internal static string Behaviour(TrapBehaviour behaviour) => behaviour switch
-    {
-        TrapBehaviour.Read => "read",
-        TrapBehaviour.Write => "write",
-        TrapBehaviour.Any => "any",
-        _ => "none",
-    };
-
-    internal static string Kind(RuleGroupKind kind) => kind switch
-    {
-        RuleGroupKind.Control => "control",
-        RuleGroupKind.Combination => "combination",
-        RuleGroupKind.Condition => "condition",
-        _ => "none",
-    };
 }

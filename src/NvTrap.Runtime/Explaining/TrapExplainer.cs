@@ -34,34 +34,34 @@ public static class TrapExplainer
                 return new TrapExplanation(decision, esr, sysReg, $"Handled locally: ruleset '{names.RulesetName}' has no trap configuration for {target}.", null, null);
         }
 
-        ulong config = rules.LookupConfig(encoding.Value);
+        uint config = RuleTables.Lookup(rules, encoding);
         FineGrainedStep? fineGrained = null;
-        int fgt = (int)(config >> 10) & 0xF;
+        int fgt = TrapConfigLayout.FineGrainedGroup(config);
         if (fgt != 0)
         {
-            int bit = (int)(config >> 14) & 0x3F;
-            bool whenSet = ((config >> 20) & 1) != 0;
-            int register = rules.FineGrainedRegister(fgt, decision.IsRead);
+            var copy = rules;
+            int bit = TrapConfigLayout.Bit(config);
+            bool whenSet = TrapConfigLayout.Polarity(config) != 0;
+            int register = RuleTables.FineGrainedRegister(ref copy, fgt, decision.IsRead);
             ulong raw = state.ReadRegister(register);
-            ulong res0 = rules.Res0Of(register);
+            ulong res0 = RuleTables.Res0(ref copy, register);
             ulong value = raw & ~res0;
             bool forwarded = ((value >> bit) & 1) == (whenSet ? 1UL : 0UL);
             fineGrained = new FineGrainedStep(names.FineGrainedGroupName(fgt), names.FineGrainedBitName(encoding.Value) ?? $"bit {bit}", bit, names.RegisterName(register), raw, res0, value, whenSet, forwarded);
         }
 
         CoarseStep? coarse = null;
-        int group = (int)(config & 0x3FF);
+        int group = TrapConfigLayout.Group(config);
         if (group != 0 && decision.Reason != DecisionReason.FineGrainedTrap)
         {
             var needed = decision.IsRead ? TrapBehaviour.Read : TrapBehaviour.Write;
             var members = new List<MemberStep>();
-            int end = rules.MemberStart(group) + rules.MemberCount(group);
-            for (int i = rules.MemberStart(group); i < end; i++)
+            foreach (var member in RuleTables.MembersOf(rules, group))
             {
-                members.Add(ExplainMember(rules, state, rules.Member(i), encoding, needed));
+                members.Add(ExplainMember(rules, state, member, encoding, needed));
             }
 
-            coarse = new CoarseStep(names.GroupName(group), rules.KindOf(group), members, decision.Reason == DecisionReason.CoarseTrap);
+            coarse = new CoarseStep(names.GroupName(group), RuleTables.KindOf(rules, group), members, decision.Reason == DecisionReason.CoarseTrap);
         }
 
         string summary = decision.Reason switch
@@ -73,26 +73,25 @@ public static class TrapExplainer
         return new TrapExplanation(decision, esr, sysReg, summary, fineGrained, coarse);
     }
 
-    private static MemberStep ExplainMember<TRules, TState>(in TRules rules, in TState state, int member, SysRegEncoding encoding, TrapBehaviour needed)
+    private static MemberStep ExplainMember<TRules, TState>(in TRules rules, in TState state, MemberTest member, SysRegEncoding encoding, TrapBehaviour needed)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState
     {
         var names = rules.Names;
-        var behaviour = rules.BehaviourOf(member);
         bool matched = TrapEngine.Matches(rules, state, member, encoding);
-        bool covers = (behaviour & needed) != 0;
-        if (rules.KindOf(member) == RuleGroupKind.Condition)
+        bool covers = (member.Behaviour & needed) != 0;
+        string name = names.GroupName(member.Group);
+        if (member.IsCondition)
         {
             var operands = new List<KeyValuePair<string, ulong>>();
-            foreach (byte register in names.ConditionRegisters(member))
+            foreach (byte register in names.ConditionRegisters(member.Group))
             {
                 operands.Add(new KeyValuePair<string, ulong>(names.RegisterName(register), state.ReadRegister(register)));
             }
 
-            return new MemberStep(names.GroupName(member), RuleGroupKind.Condition, behaviour, matched, covers, null, 0, 0, 0, names.ConditionText(member), operands);
+            return new MemberStep(name, RuleGroupKind.Condition, member.Behaviour, matched, covers, null, 0, 0, 0, names.ConditionText(member.Group), operands);
         }
 
-        int controlRegister = rules.ControlRegister(member);
-        return new MemberStep(names.GroupName(member), RuleGroupKind.Control, behaviour, matched, covers, names.RegisterName(controlRegister), state.ReadRegister(controlRegister), rules.ControlMask(member), rules.ControlValue(member), null, System.Array.Empty<KeyValuePair<string, ulong>>());
+        return new MemberStep(name, RuleGroupKind.Control, member.Behaviour, matched, covers, names.RegisterName(member.Register), state.ReadRegister(member.Register), member.Mask, member.Value, null, System.Array.Empty<KeyValuePair<string, ulong>>());
     }
 }

@@ -11,7 +11,7 @@ namespace NvTrap;
 public struct VcpuState : IVcpuState
 {
     /// <summary>How many registers the file holds; the compiler rejects rulesets with more.</summary>
-    public const int Capacity = 32;
+    public const int Capacity = Capacities.MaxRegisters;
 
     private RegisterFile _registers;
 

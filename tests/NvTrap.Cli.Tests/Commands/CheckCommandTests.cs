@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using NvTrap.Cli.Tests.Infrastructure;
 using NvTrap.Compiler;
+using NvTrap.Generator;
 
 namespace NvTrap.Cli.Tests.Commands;
 

@@ -14,7 +14,7 @@ public sealed class LinuxRulesFixture
         Assert.True(loaded is not null, errors.ToString());
         Assert.Equal(0, exitCode);
         Handle = loaded;
-        Rules = (InterpretedRules)loaded.Rules;
+        Rules = ((RulesetHandle<InterpretedRules>)loaded).Rules;
     }
 
     internal RulesetHandle Handle { get; }

@@ -1,5 +1,6 @@
 using NvTrap.Generator.Tests.Generator;
 using NvTrap.Generator.Tests.Infrastructure;
+using NvTrap.Testing;
 
 namespace NvTrap.Generator.Tests.Build;
 

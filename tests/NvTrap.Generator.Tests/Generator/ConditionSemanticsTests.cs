@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using NvTrap.Compiler.Binding;
+using NvTrap.Compiler.Semantics;
 using NvTrap.Compiler.Evaluation;
 using NvTrap.Generator.Tests.Infrastructure;
+using NvTrap.Testing;
 
 namespace NvTrap.Generator.Tests.Generator;
 
@@ -45,7 +46,7 @@ public class ConditionSemanticsTests
 
         var compilation = Rules.Compile(("sem.nvtrap.yaml", yaml.ToString()));
         Assert.Empty(compilation.Diagnostics);
-        var (compiled, bound) = compilation.Find("sem")!.Value;
+        var bound = compilation.Bound.Single();
 
         const string target = "namespace Sem; [NvTrap.NvTrapRuleset(\"sem\")] public static partial class SemTraps { }";
         var (_, output, diagnostics) = GeneratorHarness.Run(new[] { target }, GeneratorHarness.Yaml("sem.nvtrap.yaml", yaml.ToString()));
@@ -72,8 +73,8 @@ public class ConditionSemanticsTests
                 state[1] = q;
                 var decision = (TrapDecision)decide.Invoke(null, new object[] { state, Esr.ForSysRegAccess(encoding, random.Next(2) == 0) })!;
 
-                var group = groups.Single(g => g.Name == $"K{i}");
-                ulong expected = ExpressionEvaluator.Evaluate(group.When!, reg => reg == 0 ? r : q, encoding.Value, 0);
+                var group = (BoundCondition)groups.Single(g => g.Name == $"K{i}");
+                ulong expected = ExpressionEvaluator.Evaluate(((ExpressionLogic)group.Logic!).Expression, reg => reg == 0 ? r : q, encoding.Value, 0);
                 Assert.True((expected != 0) == decision.Forward, $"K{i} '{Expressions[i]}' with R=0x{r:X} Q=0x{q:X} {encoding}: interpreter {expected}, generated {decision}");
             }
         }

@@ -1,8 +1,7 @@
 using Microsoft.CodeAnalysis;
 using NvTrap.Compiler.Diagnostics;
-using NvTrap.Compiler.Pipeline;
-using NvTrap.Generator.Tests.Diagnostics;
 using NvTrap.Generator.Tests.Infrastructure;
+using NvTrap.Testing;
 
 namespace NvTrap.Generator.Tests.Generator;
 
@@ -43,14 +42,37 @@ public class GeneratorTests
         """;
 
     [Fact]
-    public void Generated_source_matches_the_approved_snapshot_and_compiles()
+    public void Generated_api_matches_the_approved_snapshot_and_everything_compiles_without_warnings()
     {
         var (result, output, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("rules/t.nvtrap.yaml", SnapshotRules));
         Assert.Empty(diagnostics);
-        var generated = Assert.Single(result.GeneratedTrees);
-        Assert.EndsWith("Sample.SampleTraps.NvTrap.g.cs", generated.FilePath);
-        Snapshot.Match("SampleTraps", generated.ToString());
+        Assert.Equal(2, result.GeneratedTrees.Length);
+        var api = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Sample.SampleTraps.NvTrap.g.cs", StringComparison.Ordinal));
+        Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Sample.SampleTraps.NvTrap.Tables.g.cs", StringComparison.Ordinal));
+        Snapshot.Match("SampleTraps.Api", api.ToString());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Lowered_tables_match_the_approved_dump()
+    {
+        var compilation = Rules.Compile(("rules/t.nvtrap.yaml", SnapshotRules));
+        Assert.Empty(compilation.Diagnostics);
+        Snapshot.Match("SampleTraps.Tables", TableDump.Render(compilation.Find("t")!.Lowered!), ".txt");
+    }
+
+    [Fact]
+    public void Every_generated_type_is_marked_as_generated_code()
+    {
+        var (result, _, _) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("rules/t.nvtrap.yaml", SnapshotRules));
+        foreach (var tree in result.GeneratedTrees)
+        {
+            var root = tree.GetRoot();
+            var types = root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>()
+                .Where(t => t.Identifier.Text != "SampleTraps");
+            Assert.NotEmpty(types);
+            Assert.All(types, t => Assert.Contains(t.AttributeLists.SelectMany(a => a.Attributes), a => a.Name.ToString().EndsWith("GeneratedCode", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]
@@ -106,7 +128,7 @@ public class GeneratorTests
     {
         var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("t.nvtrap.yaml", SnapshotRules), GeneratorHarness.Yaml("other.yaml", "not: [valid"));
         Assert.Empty(diagnostics);
-        Assert.Single(result.GeneratedTrees);
+        Assert.Equal(2, result.GeneratedTrees.Length);
     }
 
     [Fact]
@@ -115,7 +137,7 @@ public class GeneratorTests
         // The package's glob and a hand-written AdditionalFiles item can both name one file.
         var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("/p/rules/t.nvtrap.yaml", SnapshotRules), GeneratorHarness.Yaml("/p/rules/t.nvtrap.yaml", SnapshotRules));
         Assert.Empty(diagnostics);
-        Assert.Single(result.GeneratedTrees);
+        Assert.Equal(2, result.GeneratedTrees.Length);
     }
 
     [Fact]
@@ -124,7 +146,7 @@ public class GeneratorTests
         string nested = "namespace N { public partial class Outer { [NvTrap.NvTrapRuleset(\"t\")] internal static partial class Inner { } } }";
         var (result, output, diagnostics) = GeneratorHarness.Run(new[] { nested }, GeneratorHarness.Yaml("t.nvtrap.yaml", SnapshotRules));
         Assert.Empty(diagnostics);
-        Assert.EndsWith("N.Outer.Inner.NvTrap.g.cs", Assert.Single(result.GeneratedTrees).FilePath);
+        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("N.Outer.Inner.NvTrap.g.cs", StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
@@ -142,9 +164,9 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void Roslyn_descriptors_match_the_compiler_cores()
+    public void Roslyn_descriptors_are_derived_from_the_compiler_cores_list_with_help_links()
     {
-        var roslyn = RoslynDescriptors.All.ToDictionary(d => d.Id);
+        var roslyn = RoslynDiagnostics.All.ToDictionary(d => d.Id);
         Assert.Equal(Descriptors.All.Count, roslyn.Count);
         foreach (var core in Descriptors.All)
         {
@@ -152,17 +174,7 @@ public class GeneratorTests
             Assert.Equal(core.Title, descriptor.Title.ToString());
             Assert.Equal(core.Category, descriptor.Category);
             Assert.Equal(core.Severity == RuleSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
-        }
-    }
-
-    [Fact]
-    public void Analyzer_release_file_lists_every_diagnostic()
-    {
-        string root = NvTrap.Testing.RepositoryPaths.Root;
-        string unshipped = File.ReadAllText(Path.Combine(root, "src", "NvTrap.Generator", "AnalyzerReleases.Unshipped.md"));
-        foreach (var descriptor in Descriptors.All)
-        {
-            Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.Severity} |", unshipped);
+            Assert.Equal($"https://github.com/nvtrap/nvtrap/blob/main/docs/diagnostics/{core.Id}.md", descriptor.HelpLinkUri);
         }
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using NvTrap.Compiler.Pipeline;
 using NvTrap.Generator.Tests.Infrastructure;
 
 namespace NvTrap.Generator.Tests.Generator;
@@ -61,19 +60,40 @@ public class IncrementalTests
     }
 
     [Fact]
-    public void Moving_a_rule_without_changing_it_does_not_regenerate_code()
+    public void A_yaml_edit_that_changes_no_rule_does_not_regenerate_code()
     {
         var compilation = GeneratorHarness.CreateCompilation(Target);
         var a = GeneratorHarness.Yaml("a.nvtrap.yaml", FileA);
         var driver = GeneratorHarness.CreateDriver(new[] { a }).RunGenerators(compilation);
 
-        // A comment line above everything shifts every location but changes no rule.
-        driver = driver.ReplaceAdditionalText(a, GeneratorHarness.Yaml("a.nvtrap.yaml", "# moved\n" + FileA)).RunGenerators(compilation);
+        // A comment at the end: the file is parsed again, but no rule and no location changed, so
+        // the parse step's output is equal to the last one and nothing after it runs.
+        driver = driver.ReplaceAdditionalText(a, GeneratorHarness.Yaml("a.nvtrap.yaml", FileA + "\n# reviewed\n")).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
-        Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.Parse].Single().Outputs.Single().Reason);
-        Assert.All(result.TrackedSteps[TrackingNames.Lowered].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
-        Assert.All(result.TrackedSteps[TrackingNames.Emit].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, result.TrackedSteps[TrackingNames.Parse].Single().Outputs.Single().Reason);
+        AssertNotRerun(result, TrackingNames.Rulesets);
+        AssertNotRerun(result, TrackingNames.Emit);
     }
+
+    [Fact]
+    public void Moving_the_target_class_within_its_file_does_not_regenerate_code()
+    {
+        // The class's location reaches only the diagnostics output, as in System.Text.Json's generator.
+        var compilation = GeneratorHarness.CreateCompilation(Target);
+        var driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Yaml("a.nvtrap.yaml", FileA) }).RunGenerators(compilation);
+
+        var moved = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText("// a comment\n\n// and another\n" + Target, GeneratorHarness.ParseOptions, path: compilation.SyntaxTrees.Single().FilePath));
+        var result = driver.RunGenerators(moved).GetRunResult().Results.Single();
+        Assert.Contains(result.TrackedSteps[TrackingNames.Targets].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        AssertNotRerun(result, TrackingNames.TargetModels);
+        AssertNotRerun(result, TrackingNames.Emit);
+        Assert.All(result.TrackedOutputSteps["SourceOutput"].Where(s => s.Inputs.Any(i => i.Source.Name == TrackingNames.Emit)).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    private static void AssertNotRerun(GeneratorRunResult result, string step) =>
+        Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
 
     [Fact]
     public void No_step_output_holds_roslyn_objects()

@@ -1,20 +1,20 @@
 namespace NvTrap.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Approved-file snapshots. The approved text lives beside the test as <c>Name.approved.cs</c>;
-/// a mismatch writes <c>Name.received.cs</c> and fails with the first differing line. Set
+/// Approved-file snapshots. The approved text lives in Snapshots/ as <c>Name.approved.ext</c>;
+/// a mismatch writes <c>Name.received.ext</c> and fails with the first differing line. Set
 /// NVTRAP_ACCEPT_SNAPSHOTS=1 to accept the received text. Under CI=true a missing approved file
 /// fails instead of being created.
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string name, string actual)
+    public static void Match(string name, string actual, string extension = ".cs")
     {
         // Found from the repository root, not from [CallerFilePath]: CI builds map source paths
         // to "/_/" for deterministic output, so the caller's path does not exist on disk there.
         string directory = Path.Combine(NvTrap.Testing.RepositoryPaths.Root, "tests", "NvTrap.Generator.Tests", "Snapshots");
-        string approvedPath = Path.GetFullPath(Path.Combine(directory, name + ".approved.cs"));
-        string receivedPath = Path.GetFullPath(Path.Combine(directory, name + ".received.cs"));
+        string approvedPath = Path.GetFullPath(Path.Combine(directory, name + ".approved" + extension));
+        string receivedPath = Path.GetFullPath(Path.Combine(directory, name + ".received" + extension));
         actual = actual.Replace("\r\n", "\n");
         bool accept = Environment.GetEnvironmentVariable("NVTRAP_ACCEPT_SNAPSHOTS") == "1";
         bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);

@@ -8,7 +8,7 @@ public class AllocationTests
     {
         var state = new LinuxTraps.State { HasNestedVirtualization = true, CurrentEl = ExceptionLevel.El1, HCR_EL2 = 1UL << 26, CNTHCTL_EL2 = 1 };
         var generic = VcpuState.NestedGuestAtEl1;
-        var encodings = Enumerable.Range(0, LinuxTraps.ConfiguredEncodingCount).Select(i => LinuxTraps.ConfiguredEncoding(i).Value).ToArray();
+        var encodings = LinuxTraps.ConfiguredEncodings().Select(e => e.Value).ToArray();
         var esrs = new Esr[4096];
         var random = new Random(1234);
         for (int i = 0; i < esrs.Length; i++)

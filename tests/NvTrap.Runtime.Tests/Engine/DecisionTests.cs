@@ -210,15 +210,15 @@ public class DecisionTests
     {
         foreach (var reason in Enum.GetValues<DecisionReason>())
         {
-            var decision = TrapDecision.Local(reason, FooReg, isRead: true);
+            var decision = TrapDecision.FromAccess(reason, FooReg.IssKey | 1);
             Assert.Equal(reason is DecisionReason.FineGrainedTrap or DecisionReason.CoarseTrap, decision.Forward);
             Assert.Equal((FooReg, true), (decision.Encoding, decision.IsRead));
         }
 
-        var coarse = TrapDecision.ByCoarse(VmReg, isRead: false, group: 7, member: 3);
+        var coarse = TrapDecision.FromAccess(DecisionReason.CoarseTrap, VmReg.IssKey, group: 7, member: 3);
         Assert.Equal((VmReg, false, 7, 3, DecisionReason.CoarseTrap), (coarse.Encoding, coarse.IsRead, coarse.Group, coarse.Member, coarse.Reason));
-        Assert.NotEqual(coarse, TrapDecision.ByCoarse(VmReg, isRead: true, group: 7, member: 3));
-        Assert.NotEqual(coarse, TrapDecision.ByCoarse(VmReg2, isRead: false, group: 7, member: 3));
+        Assert.NotEqual(coarse, TrapDecision.FromAccess(DecisionReason.CoarseTrap, VmReg.IssKey | 1, group: 7, member: 3));
+        Assert.NotEqual(coarse, TrapDecision.FromAccess(DecisionReason.CoarseTrap, VmReg2.IssKey, group: 7, member: 3));
 
         // Rt is not part of a decision: the same access through another register decides equal.
         var state = Guest();
@@ -232,7 +232,7 @@ public class DecisionTests
         state.HCR_EL2 = 0x1234;
         Assert.Equal(0x1234UL, state.ReadRegister(TestTraps.Registers.HCR_EL2));
         Assert.Equal(0x1234UL, state.HCR_EL2);
-        Assert.Equal(0UL, state.ReadRegister(TestTraps.Registers.Count));
+        Assert.Equal(0UL, state.ReadRegister(TestTraps.RegisterCount));
         Assert.Equal(0UL, state.ReadRegister(-1));
     }
 }

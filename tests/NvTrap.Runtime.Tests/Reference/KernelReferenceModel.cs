@@ -1,5 +1,5 @@
-using NvTrap.Compiler.Binding;
 using NvTrap.Compiler.Evaluation;
+using NvTrap.Compiler.Semantics;
 
 namespace NvTrap.Runtime.Tests.Reference;
 
@@ -107,22 +107,23 @@ internal sealed class KernelReferenceModel
             return 0;
         }
 
-        var group = _rules.Groups[id - 1];
-        switch (group.Kind)
+        switch (_rules.GroupById(id))
         {
-            case GroupKind.Control:
-                return (registers[group.Register] & group.Mask) == group.Value ? (int)group.Behaviour : 0;
-            case GroupKind.Combination:
+            case BoundControl control:
+                return (registers[control.Register] & control.Mask) == control.Value ? (int)control.Behaviour : 0;
+            case BoundCombination combination:
                 int b = 0;
-                foreach (int member in group.Members)
+                foreach (var member in combination.Members)
                 {
-                    b |= ComputeBehaviour(member, registers, encoding);
+                    b |= ComputeBehaviour(member.Group, registers, encoding);
                 }
 
                 return b;
+            case BoundCondition condition:
+                ulong result = ExpressionEvaluator.Evaluate(((ExpressionLogic)condition.Logic!).Expression, r => registers[r], encoding, 0);
+                return result != 0 ? (int)condition.Behaviour : 0;
             default:
-                ulong result = ExpressionEvaluator.Evaluate(group.When!, r => registers[r], encoding, 0);
-                return result != 0 ? (int)group.Behaviour : 0;
+                throw new InvalidOperationException("unknown group kind");
         }
     }
 }

@@ -1,6 +1,6 @@
 using NvTrap.Compiler;
-using NvTrap.Compiler.Binding;
 using NvTrap.Compiler.Lowering;
+using NvTrap.Compiler.Semantics;
 
 namespace NvTrap.Runtime.Tests.Reference;
 
@@ -19,7 +19,8 @@ public sealed class LinuxRulesetFixture
         Assert.NotEmpty(sources);
         var compilation = RuleCompiler.Compile(sources);
         Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
-        var (compiled, bound) = compilation.Find("linux-6.6") ?? throw new InvalidOperationException("ruleset linux-6.6 not found");
+        var compiled = compilation.Find("linux-6.6") ?? throw new InvalidOperationException("ruleset linux-6.6 not found");
+        var bound = compilation.Bound[compilation.Rulesets.ToList().IndexOf(compiled)];
         Compilation = compilation;
         Bound = bound;
         Lowered = compiled.Lowered ?? throw new InvalidOperationException("linux-6.6 did not lower");

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Linq;
+using System;
+using NvTrap.Compiler.Common;
+using NvTrap.Compiler.Diagnostics;
+using NvTrap.Compiler.Semantics;
+using NvTrap.Compiler.Syntax;
+
+namespace NvTrap.Compiler.Binding;
+
+// Fine-grained groups (which register serves reads and writes) and fine-grained traps (an
+// encoding's bit in its group, and the polarity that traps).
+internal sealed partial class Binder
+{
+    private void BindFineGrainedGroups()
+    {
+        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var syntax in All(f => f.FineGrainedGroups))
+        {
+            if (!Define(seen, syntax.Name, "Fine-grained group"))
+            {
+                continue;
+            }
+
+            var read = ResolveRegister(syntax.Read!);
+            var write = syntax.Write == syntax.Read ? read : ResolveRegister(syntax.Write!);
+            if (read is null || write is null)
+            {
+                continue;
+            }
+
+            _fineGrainedGroups.Add(new BoundFineGrainedGroup(_fineGrainedGroups.Count + 1, syntax.Name.Text, read.Index, write.Index, syntax.Name.Span));
+        }
+    }
+
+    private void BindFineGrainedTraps()
+    {
+        foreach (var trap in All(f => f.FineGrainedTraps))
+        {
+            var bit = trap.Bit is null ? null : ResolveFineGrainedBit(trap.Bit);
+            var targets = ResolveTargets(trap.Encodings, trap.Range);
+            if (bit is null || trap.TrapWhen is null)
+            {
+                continue;
+            }
+
+            foreach (var (first, last, isRange, span) in targets)
+            {
+                _fineGrainedEntries.Add(new FineGrainedEntry(first, last, bit.Value.Group.Id, bit.Value.Bit, trap.TrapWhen == PolaritySyntax.Set, bit.Value.Name, isRange, span));
+            }
+        }
+    }
+
+    private (BoundFineGrainedGroup Group, int Bit, string Name)? ResolveFineGrainedBit(FineGrainedBitSyntax syntax)
+    {
+        var group = _fineGrainedGroups.Find(g => g.Name == syntax.Group.Text);
+        if (group is null)
+        {
+            Report(Descriptors.UnknownFineGrainedGroup, syntax.Group.Span,
+                $"'{syntax.Group.Text}' is not a fine-grained group.{Suggestions.DidYouMean(syntax.Group.Text, _fineGrainedGroups.Select(g => g.Name))} Define it under 'fine_grained'.");
+            return null;
+        }
+
+        var read = _registers[group.ReadRegister];
+        var write = _registers[group.WriteRegister];
+        int bit;
+        string name;
+        if (syntax.Field is not null)
+        {
+            if (!read.Fields.TryGetValue(syntax.Field.Text, out var field) && !write.Fields.TryGetValue(syntax.Field.Text, out field))
+            {
+                var candidates = read.Fields.Keys.Concat(write.Fields.Keys).Distinct();
+                Report(Descriptors.UnknownField, syntax.Field.Span,
+                    $"Fine-grained group '{group.Name}' has no bit named '{syntax.Field.Text}' in {read.Name}{(read == write ? string.Empty : " or " + write.Name)}.{Suggestions.DidYouMean(syntax.Field.Text, candidates)} Add the field to the register or write {group.Name}[n].");
+                return null;
+            }
+
+            if (field.Hi != field.Lo)
+            {
+                Report(Descriptors.FineGrainedBitOutOfRange, syntax.Field.Span,
+                    $"'{syntax.Field.Text}' is the bit range [{field.Hi}:{field.Lo}], but a fine-grained trap tests one bit; name a single-bit field.");
+                return null;
+            }
+
+            bit = field.Lo;
+            name = $"{group.Name}.{syntax.Field.Text}";
+        }
+        else
+        {
+            if (syntax.Number!.Value > 63)
+            {
+                Report(Descriptors.FineGrainedBitOutOfRange, syntax.Number.Span,
+                    $"Fine-grained bit {syntax.Number.Value} does not exist; trap registers have bits 0..63.");
+                return null;
+            }
+
+            bit = (int)syntax.Number.Value;
+            name = $"{group.Name}[{bit}]";
+        }
+
+        ulong bitMask = 1UL << bit;
+        if ((read.Res0 & bitMask) != 0 && (write.Res0 & bitMask) != 0)
+        {
+            Report(Descriptors.FineGrainedBitRes0, syntax.Field?.Span ?? syntax.Number!.Span,
+                $"Bit {bit} ({name}) is RES0 in {read.Name}{(read == write ? string.Empty : " and " + write.Name)}, so it reads as 0 when tested: the entry would never trap (trap_when: set) or always trap (trap_when: clear). Use a bit that is not RES0, or correct the register's 'res0'.");
+            return null;
+        }
+
+        return (group, bit, name);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Linq;
+using System;
+using NvTrap.Compiler.Common;
+using NvTrap.Compiler.Contract;
+using NvTrap.Compiler.Diagnostics;
+using NvTrap.Compiler.Semantics;
+using NvTrap.Compiler.Syntax;
+
+namespace NvTrap.Compiler.Binding;
+
+/// <summary>
+/// Gathers the files of one ruleset into a <see cref="BoundRuleset"/>: numbers registers and
+/// groups, resolves every name (registers, fields, groups, fine-grained groups, catalogue
+/// entries), expands catalogue families and reports what does not resolve. Files are visited in
+/// ordinal path order so numbering never depends on the order the build hands them over. One
+/// partial file per section of the language.
+/// </summary>
+internal sealed partial class Binder
+{
+    private readonly string _name;
+    private readonly List<RuleFileSyntax> _files;
+    private readonly List<RuleDiagnostic> _diagnostics;
+
+    private readonly List<BoundRegister> _registers = new();
+    private readonly Dictionary<string, BoundRegister> _registersByName = new(StringComparer.Ordinal);
+    private readonly List<BoundGroup> _groups = new();
+    private readonly Dictionary<string, int> _groupIds = new(StringComparer.Ordinal);
+    private readonly List<BoundFineGrainedGroup> _fineGrainedGroups = new();
+    private readonly List<CoarseEntry> _coarseEntries = new();
+    private readonly List<FineGrainedEntry> _fineGrainedEntries = new();
+    private readonly List<CatalogueEntry> _catalogue = new();
+    private readonly Dictionary<string, CatalogueEntry> _catalogueByName = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _trappedGroups = new();
+
+    private Binder(string name, IEnumerable<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics)
+    {
+        _name = name;
+        _files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        _diagnostics = diagnostics;
+    }
+
+    public static BoundRuleset Bind(string name, IEnumerable<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics)
+    {
+        var binder = new Binder(name, files, diagnostics);
+        binder.BindRegisters();
+        binder.BindCatalogue();
+        binder.BindGroups();
+        binder.BindFineGrainedGroups();
+        binder.BindTraps();
+        binder.BindFineGrainedTraps();
+        return new BoundRuleset(
+            name,
+            binder._files.Select(f => f.Path).ToList(),
+            binder._registers,
+            binder._groups,
+            binder._fineGrainedGroups,
+            binder._coarseEntries,
+            binder._fineGrainedEntries,
+            binder._catalogue,
+            binder._trappedGroups);
+    }
+
+    private IEnumerable<T> All<T>(Func<RuleFileSyntax, EquatableArray<T>> section) => _files.SelectMany(f => section(f));
+
+    private BoundRegister? ResolveRegister(NameSyntax name)
+    {
+        if (_registersByName.TryGetValue(name.Text, out var register))
+        {
+            return register;
+        }
+
+        Report(Descriptors.UnknownRegister, name.Span,
+            $"'{name.Text}' is not a defined register.{Suggestions.DidYouMean(name.Text, _registersByName.Keys)} Define it under 'registers'.");
+        return null;
+    }
+
+    /// <summary>Records a definition, reporting a second definition of the same name.</summary>
+    private bool Define(Dictionary<string, SourceSpan> seen, NameSyntax name, string kind)
+    {
+        if (seen.TryGetValue(name.Text, out var first))
+        {
+            _diagnostics.Add(Descriptors.DuplicateDefinition.Create(name.Span,
+                $"{kind} '{name.Text}' is already defined at {first.ToDisplayString()}; remove or rename one of them.", first));
+            return false;
+        }
+
+        seen.Add(name.Text, name.Span);
+        return true;
+    }
+
+    private void Report(RuleDiagnosticDescriptor descriptor, SourceSpan span, string message) =>
+        _diagnostics.Add(descriptor.Create(span, message));
+
+    private static TrapBehaviour BehaviourOf(BehaviourSyntax? syntax) => syntax switch
+    {
+        BehaviourSyntax.Read => TrapBehaviour.Read,
+        BehaviourSyntax.Write => TrapBehaviour.Write,
+        BehaviourSyntax.Any or null => TrapBehaviour.Any,
+    };
+
+    private static ushort Pack(EncodingSyntax encoding) =>
+        EncodingLayout.Pack((int)encoding.Fields[0].Value, (int)encoding.Fields[1].Value, (int)encoding.Fields[2].Value, (int)encoding.Fields[3].Value, (int)encoding.Fields[4].Value);
+}

@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Linq;
+using System;
+using NvTrap.Compiler.Common;
+using NvTrap.Compiler.Contract;
+using NvTrap.Compiler.Diagnostics;
+using NvTrap.Compiler.Semantics;
+
+namespace NvTrap.Compiler.Checking;
+
+/// <summary>
+/// Whole-ruleset checks that need every definition bound: overlapping entries, recursive
+/// combinations, field-width limits of the packed config, unused groups and uncatalogued
+/// encodings.
+/// </summary>
+internal static class RulesetChecker
+{
+    public static void Check(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
+    {
+        CheckCapacities(ruleset, diagnostics);
+        CheckCombinations(ruleset, diagnostics);
+        CheckOverlaps(ruleset.CoarseEntries.Select(e => (e.First, e.Last, e.Span, Describe(ruleset, e))).ToList(), Descriptors.CoarseOverlap, "coarse", diagnostics, ruleset);
+        CheckOverlaps(ruleset.FineGrainedEntries.Select(e => (e.First, e.Last, e.Span, e.BitName)).ToList(), Descriptors.FineGrainedOverlap, "fine-grained", diagnostics, ruleset);
+        CheckUnusedGroups(ruleset, diagnostics);
+        CheckCatalogueCoverage(ruleset, diagnostics);
+    }
+
+    private static string Describe(BoundRuleset ruleset, CoarseEntry entry) => ruleset.GroupById(entry.Group).Name;
+
+    private static void CheckCapacities(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
+    {
+        if (ruleset.Groups.Count > Capacities.MaxGroups)
+        {
+            var first = ruleset.Groups[Capacities.MaxGroups];
+            diagnostics.Add(Descriptors.TooManyGroups.Create(first.Span,
+                $"Ruleset '{ruleset.Name}' defines {ruleset.Groups.Count} groups; the packed config's 10-bit group field holds {Capacities.MaxGroups} (id 0 means none). '{first.Name}' is the first that does not fit: merge or remove groups."));
+        }
+
+        if (ruleset.FineGrainedGroups.Count > Capacities.MaxFineGrainedGroups)
+        {
+            var first = ruleset.FineGrainedGroups[Capacities.MaxFineGrainedGroups];
+            diagnostics.Add(Descriptors.TooManyFineGrainedGroups.Create(first.Span,
+                $"Ruleset '{ruleset.Name}' defines {ruleset.FineGrainedGroups.Count} fine-grained groups; the packed config's 4-bit field holds {Capacities.MaxFineGrainedGroups} (id 0 means none). '{first.Name}' is the first that does not fit."));
+        }
+
+        if (ruleset.Registers.Count > Capacities.MaxRegisters)
+        {
+            var first = ruleset.Registers[Capacities.MaxRegisters];
+            diagnostics.Add(Descriptors.TooManyRegisters.Create(first.Span,
+                $"Ruleset '{ruleset.Name}' defines {ruleset.Registers.Count} registers; vCPU state holds {Capacities.MaxRegisters}. '{first.Name}' is the first that does not fit: remove registers no rule reads."));
+        }
+    }
+
+    private static void CheckCombinations(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
+    {
+        foreach (var group in ruleset.Groups.OfType<BoundCombination>())
+        {
+            foreach (var reference in group.Members)
+            {
+                if (ruleset.GroupById(reference.Group) is not BoundCombination member)
+                {
+                    continue;
+                }
+
+                diagnostics.Add(Descriptors.RecursiveCombination.Create(reference.Span,
+                    $"Combination '{group.Name}' contains combination '{member.Name}' ({Chain(ruleset, group, member)}); a combination's members must be controls or conditions: list '{member.Name}''s members directly."));
+            }
+        }
+    }
+
+    /// <summary>Follows combination members from <paramref name="member"/> until a cycle or a leaf.</summary>
+    private static string Chain(BoundRuleset ruleset, BoundCombination start, BoundCombination member)
+    {
+        var path = new List<string> { start.Name };
+        var visited = new HashSet<int> { start.Id };
+        BoundCombination? current = member;
+        while (current is not null)
+        {
+            path.Add(current.Name);
+            if (!visited.Add(current.Id))
+            {
+                return string.Join(" -> ", path) + " is a cycle";
+            }
+
+            current = current.Members.Select(m => ruleset.GroupById(m.Group)).OfType<BoundCombination>().FirstOrDefault();
+        }
+
+        return string.Join(" -> ", path);
+    }
+
+    private static void CheckOverlaps(List<(ushort First, ushort Last, SourceSpan Span, string What)> entries, RuleDiagnosticDescriptor descriptor, string kind, List<RuleDiagnostic> diagnostics, BoundRuleset ruleset)
+    {
+        // Sweep in encoding order keeping the entry that reaches furthest: any entry starting
+        // at or before that reach overlaps it.
+        var ordered = entries
+            .Select((e, index) => (e.First, e.Last, e.Span, e.What, Index: index))
+            .OrderBy(e => e.First)
+            .ThenBy(e => e.Index)
+            .ToList();
+        (ushort First, ushort Last, SourceSpan Span, string What, int Index)? reach = null;
+        foreach (var entry in ordered)
+        {
+            if (reach is { } active && entry.First <= active.Last)
+            {
+                ushort overlapStart = entry.First;
+                ushort overlapEnd = Math.Min(entry.Last, active.Last);
+                var (later, earlier) = entry.Index > active.Index ? (entry, active) : (active, entry);
+                diagnostics.Add(descriptor.Create(later.Span,
+                    $"{Range(ruleset, overlapStart, overlapEnd)} is given two {kind} entries: {later.What} here and {earlier.What} at {earlier.Span.ToDisplayString()}; each encoding may have one {kind} entry, so remove or narrow one of them.",
+                    earlier.Span));
+            }
+
+            if (reach is null || entry.Last > reach.Value.Last)
+            {
+                reach = entry;
+            }
+        }
+    }
+
+    private static string Range(BoundRuleset ruleset, ushort first, ushort last)
+    {
+        string Name(ushort encoding)
+        {
+            var named = ruleset.Catalogue.FirstOrDefault(c => c.Encoding == encoding);
+            return named is null ? EncodingLayout.GenericName(encoding) : $"{EncodingLayout.GenericName(encoding)} ({named.Name})";
+        }
+
+        return first == last ? $"Encoding {Name(first)}" : $"Encodings {Name(first)}..{Name(last)}";
+    }
+
+    private static void CheckUnusedGroups(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
+    {
+        var used = new HashSet<int>(ruleset.TrappedGroups);
+        foreach (var group in ruleset.Groups.OfType<BoundCombination>())
+        {
+            used.UnionWith(group.Members.Select(m => m.Group));
+        }
+
+        foreach (var group in ruleset.Groups.Where(g => !used.Contains(g.Id)))
+        {
+            diagnostics.Add(Descriptors.UnusedGroup.Create(group.Span,
+                $"Group '{group.Name}' is never used: no trap names it and no combination contains it. Add a trap for it or remove it."));
+        }
+    }
+
+    private static void CheckCatalogueCoverage(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
+    {
+        if (ruleset.Catalogue.Count == 0)
+        {
+            return;
+        }
+
+        var named = new HashSet<ushort>(ruleset.Catalogue.Select(c => c.Encoding));
+        var singles = ruleset.CoarseEntries.Where(e => !e.IsRange).Select(e => (e.First, e.Span))
+            .Concat(ruleset.FineGrainedEntries.Where(e => !e.IsRange).Select(e => (e.First, e.Span)));
+        foreach (var (encoding, span) in singles)
+        {
+            if (!named.Contains(encoding))
+            {
+                diagnostics.Add(Descriptors.UncataloguedEncoding.Create(span,
+                    $"Encoding {EncodingLayout.GenericName(encoding)} is trapped but the catalogue does not name it; add it under 'sysregs' so tools can show its name."));
+            }
+        }
+    }
+}

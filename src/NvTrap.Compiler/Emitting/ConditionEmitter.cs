@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Linq;
+using NvTrap.Compiler.Semantics;
+using NvTrap.Compiler.Syntax;
+
+namespace NvTrap.Compiler.Emitting;
+
+/// <summary>
+/// Compiles a bound expression to a C# expression of type ulong with the language's semantics
+/// (the operations C# does not define alike call <c>NvTrap.ExpressionOps</c>, as the evaluator
+/// does). The code is laid out to be read: short expressions on one line, longer ones broken at
+/// their top-level operators with one operand per line. It calls the short helpers the generated
+/// <c>Rules</c> struct declares (<c>Read</c>, <c>Bits</c>, <c>Truth</c>, ...).
+/// </summary>
+internal sealed class ConditionEmitter : IBoundExprVisitor<string>
+{
+    /// <summary>Lines longer than this are broken.</summary>
+    private const int Width = 88;
+
+    private readonly IReadOnlyList<string> _registerNames;
+
+    private ConditionEmitter(IReadOnlyList<string> registerNames) => _registerNames = registerNames;
+
+    /// <summary>The C# for <paramref name="expr"/> as a ulong; continuation lines are indented relative to the first.</summary>
+    public static string Emit(BoundExpr expr, IReadOnlyList<string> registerNames) => expr.Accept(new ConditionEmitter(registerNames));
+
+    /// <summary>The C# for "<paramref name="expr"/> is not 0" as a bool, written without a round trip through 0 and 1 where the expression is a comparison or a logical operation.</summary>
+    public static string EmitTest(BoundExpr expr, IReadOnlyList<string> registerNames) => new ConditionEmitter(registerNames).Test(expr);
+
+    /// <summary>A bool C# expression that is true when <paramref name="expr"/> is not 0.</summary>
+    private string Test(BoundExpr expr)
+    {
+        switch (expr)
+        {
+            case BoundBinary { Operator: var op } binary when Operators.IsComparisonOrLogical(op):
+                return Infix(new[] { binary.Left.Accept(this), binary.Right.Accept(this) }, Operators.Text(op));
+            case BoundChain { Operator: BinaryOperator.LogicalAnd or BinaryOperator.LogicalOr } chain:
+                return Infix(chain.Operands.Select(Test).ToList(), Operators.Text(chain.Operator));
+            case BoundUnary { Operator: UnaryOperator.LogicalNot } not:
+                return "!" + Parenthesized(Test(not.Operand));
+            default:
+                string value = expr.Accept(this);
+                return (value.Contains("\n") ? $"({value})" : value) + " != 0UL";
+        }
+    }
+
+    public string VisitConstant(BoundConstant node) => CSharpText.Hex(node.Value);
+
+    public string VisitRegister(BoundRegisterValue node) => Read(node.Register);
+
+    public string VisitBits(BoundBits node) => $"Bits({Read(node.Register)}, {node.Hi}, {node.Lo})";
+
+    public string VisitEncodingField(BoundEncodingField node) => node.Field switch
+    {
+        EncodingField.Op0 => "(ulong)encoding.Op0",
+        EncodingField.Op1 => "(ulong)encoding.Op1",
+        EncodingField.CRn => "(ulong)encoding.CRn",
+        EncodingField.CRm => "(ulong)encoding.CRm",
+        EncodingField.Op2 => "(ulong)encoding.Op2",
+    };
+
+    public string VisitVariable(BoundVariable node) =>
+        throw new System.InvalidOperationException($"A condition cannot use the family index '{node.Name}'; the binder only allows it in catalogue families.");
+
+    public string VisitUnary(BoundUnary node)
+    {
+        string operand = node.Operand.Accept(this);
+        return node.Operator switch
+        {
+            UnaryOperator.LogicalNot => Call("Truth", "!" + Parenthesized(Test(node.Operand))),
+            UnaryOperator.BitwiseNot => $"(~{operand})",
+            UnaryOperator.Negate => $"(0UL - {operand})",
+        };
+    }
+
+    public string VisitBinary(BoundBinary node)
+    {
+        string left = node.Left.Accept(this);
+        string right = node.Right.Accept(this);
+        return node.Operator switch
+        {
+            BinaryOperator.ShiftLeft => Call("Shl", left, right),
+            BinaryOperator.ShiftRight => Call("Shr", left, right),
+            BinaryOperator.Subtract => Infix(new[] { left, right }, "-"),
+            _ when Operators.IsComparisonOrLogical(node.Operator) => Call("Truth", Infix(new[] { left, right }, Operators.Text(node.Operator), parenthesize: false)),
+            _ => Infix(new[] { left, right }, Operators.Text(node.Operator)),
+        };
+    }
+
+    public string VisitChain(BoundChain node)
+    {
+        var operands = node.Operands.Select(o => o.Accept(this)).ToList();
+        return node.Operator switch
+        {
+            BinaryOperator.LogicalAnd or BinaryOperator.LogicalOr =>
+                Call("Truth", Infix(node.Operands.Select(Test).ToList(), Operators.Text(node.Operator), parenthesize: false)),
+            _ => Infix(operands, Operators.Text(node.Operator)),
+        };
+    }
+
+    public string VisitConditional(BoundConditional node)
+    {
+        string whenTrue = node.WhenTrue.Accept(this);
+        string whenFalse = node.WhenFalse.Accept(this);
+        string line = $"({Test(node.Condition)} ? {whenTrue} : {whenFalse})";
+        return Fits(line) ? line : $"({Indent(Test(node.Condition))}\n    ? {Indent(whenTrue)}\n    : {Indent(whenFalse)})";
+    }
+
+    public string VisitCall(BoundCall node)
+    {
+        var arguments = node.Arguments.Select(a => a.Accept(this)).ToArray();
+        return node.Function switch
+        {
+            BuiltinFunction.PopCount => Call("PopCount", arguments),
+            BuiltinFunction.Min => Call("Min", arguments),
+            BuiltinFunction.Max => Call("Max", arguments),
+        };
+    }
+
+    private string Read(int register) => $"Read(ref state, Registers.{CSharpText.Identifier(_registerNames[register])})";
+
+    private static string Call(string function, params string[] arguments)
+    {
+        string line = $"{function}({string.Join(", ", arguments)})";
+        return Fits(line) ? line : $"{function}(\n    {string.Join(",\n    ", arguments.Select(Indent))})";
+    }
+
+    private static string Infix(IReadOnlyList<string> operands, string op, bool parenthesize = true)
+    {
+        string line = string.Join($" {op} ", operands);
+        if (!Fits(line))
+        {
+            line = string.Join($"\n    {op} ", operands.Select(Indent));
+        }
+
+        return parenthesize ? $"({line})" : line;
+    }
+
+    /// <summary>Parentheses around an operand, unless it is one token (no spaces, so no operator at its top level).</summary>
+    private static string Parenthesized(string text) => text.IndexOf(' ') < 0 && text.IndexOf('\n') < 0 ? text : $"({text})";
+
+    private static bool Fits(string text) => text.Length <= Width && text.IndexOf('\n') < 0;
+
+    private static string Indent(string text) => text.Replace("\n", "\n    ");
+}

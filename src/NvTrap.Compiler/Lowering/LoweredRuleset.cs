@@ -1,0 +1,68 @@
+using NvTrap.Compiler.Common;
+using NvTrap.Compiler.Contract;
+using NvTrap.Compiler.Semantics;
+
+namespace NvTrap.Compiler.Lowering;
+
+/// <summary>
+/// A ruleset ready to run: the engine's tables, the names that explain them, the conditions to
+/// compile or interpret, and descriptions of every definition for the generated code's comments.
+/// Equatable, so an unchanged ruleset never re-emits code.
+/// </summary>
+internal sealed record LoweredRuleset(
+    string Name,
+    EquatableArray<string> Files,
+    RuntimeTables Tables,
+    RulesetNameTables Names,
+    EquatableArray<LoweredCondition> Conditions,
+    EquatableArray<GroupDescription> Groups,
+    EquatableArray<RegisterDescription> Registers,
+    EquatableArray<FineGrainedGroupDescription> FineGrainedGroups,
+    int HcrRegister,
+    RulesetCounts Counts);
+
+/// <summary>
+/// The names the runtime's <c>RulesetNames</c> is built from: generated code passes them as
+/// literals, the interpreter as arrays.
+/// </summary>
+internal sealed record RulesetNameTables(
+    EquatableArray<string> Registers,
+    EquatableArray<string> Groups,
+    EquatableArray<string> FineGrainedGroups,
+    EquatableArray<ushort> NamedEncodings,
+    EquatableArray<string> SysRegNames,
+    EquatableArray<ushort> FineGrainedEncodings,
+    EquatableArray<string> FineGrainedBitNames,
+    EquatableArray<string?> ConditionTexts,
+    EquatableArray<EquatableArray<byte>> ConditionRegisters);
+
+/// <summary>Where a definition is written: file, 1-based line and column.</summary>
+internal sealed record SourceLocation(string Path, int Line, int Column)
+{
+    public static SourceLocation Of(SourceSpan span) => new(span.Path, span.StartLine, span.StartColumn);
+}
+
+/// <summary>A condition group to compile (generator) or evaluate (interpreter).</summary>
+internal sealed record LoweredCondition(int Id, string Name, TrapBehaviour Behaviour, ConditionLogic Logic, SourceLocation Source);
+
+/// <summary>A group as the generated code documents it.</summary>
+internal sealed record GroupDescription(int Id, string Name, RuleGroupKind Kind, string Summary, SourceLocation Source);
+
+/// <summary>A register as the generated code documents it.</summary>
+internal sealed record RegisterDescription(int Index, string Name, ulong Res0, SourceLocation Source);
+
+/// <summary>A fine-grained group as the generated code documents it.</summary>
+internal sealed record FineGrainedGroupDescription(int Id, string Name, string ReadRegister, string WriteRegister, SourceLocation Source);
+
+/// <summary>How much a ruleset holds, as counted by the compiler (the figures tests and tools report).</summary>
+internal sealed record RulesetCounts(
+    int Controls,
+    int Combinations,
+    int Conditions,
+    int CoarseEntries,
+    int CoarseRanges,
+    int FineGrainedEntries,
+    int ConfiguredEncodings,
+    int EncodingsFromRanges,
+    int EncodingsFromSingleEntries,
+    int EncodingsWithOnlyFineGrained);

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using NvTrap.Compiler.Common;
+using NvTrap.Compiler.Contract;
+
+namespace NvTrap.Compiler.Semantics;
+
+/// <summary>A control register the rules read; <see cref="Index"/> is its slot in vCPU state.</summary>
+internal sealed record BoundRegister(int Index, string Name, ushort? Encoding, IReadOnlyDictionary<string, (int Hi, int Lo)> Fields, ulong Res0, SourceSpan Span);
+
+/// <summary>
+/// A coarse group: exactly one of a control, a combination or a condition. Ids start at 1 (0
+/// means "no coarse group" in a packed config) and follow the kernel's order: every control,
+/// then every combination, then every condition.
+/// </summary>
+internal abstract record BoundGroup(int Id, string Name, SourceSpan Span)
+{
+    public abstract RuleGroupKind Kind { get; }
+}
+
+/// <summary>Forwards <see cref="Behaviour"/> when <c>(register &amp; Mask) == Value</c>.</summary>
+internal sealed record BoundControl(int Id, string Name, SourceSpan Span, int Register, ulong Mask, ulong Value, TrapBehaviour Behaviour) : BoundGroup(Id, Name, Span)
+{
+    public override RuleGroupKind Kind => RuleGroupKind.Control;
+}
+
+/// <summary>Forwards what any member forwards; members are controls or conditions (checked), by id, in order.</summary>
+internal sealed record BoundCombination(int Id, string Name, SourceSpan Span, EquatableArray<CombinationMember> Members) : BoundGroup(Id, Name, Span)
+{
+    public override RuleGroupKind Kind => RuleGroupKind.Combination;
+}
+
+/// <summary>A member of a combination and where the combination names it.</summary>
+internal sealed record CombinationMember(int Group, SourceSpan Span);
+
+/// <summary>Forwards <see cref="Behaviour"/> when its logic holds; <see cref="Logic"/> is null when it did not bind.</summary>
+internal sealed record BoundCondition(int Id, string Name, SourceSpan Span, TrapBehaviour Behaviour, ConditionLogic? Logic) : BoundGroup(Id, Name, Span)
+{
+    public override RuleGroupKind Kind => RuleGroupKind.Condition;
+}
+
+/// <summary>How a condition decides: an expression of the rules, or a C# method the user writes.</summary>
+internal abstract record ConditionLogic;
+
+/// <summary>A <c>when:</c> expression and its text as written.</summary>
+internal sealed record ExpressionLogic(BoundExpr Expression, string Text) : ConditionLogic;
+
+/// <summary>A <c>csharp:</c> method of the partial class, and where the rules name it.</summary>
+internal sealed record CSharpLogic(string Method, SourceSpan Span) : ConditionLogic;
+
+/// <summary>A fine-grained group; <see cref="Id"/> is 1-based (0 means "none" in a packed config).</summary>
+internal sealed record BoundFineGrainedGroup(int Id, string Name, int ReadRegister, int WriteRegister, SourceSpan Span);
+
+/// <summary>A coarse entry: a group over an inclusive range of packed encodings.</summary>
+internal sealed record CoarseEntry(ushort First, ushort Last, int Group, bool IsRange, SourceSpan Span);
+
+/// <summary>A fine-grained entry: an encoding range, its group's bit and the polarity that traps.</summary>
+internal sealed record FineGrainedEntry(ushort First, ushort Last, int FineGrainedGroup, int Bit, bool TrapWhenSet, string BitName, bool IsRange, SourceSpan Span);
+
+/// <summary>A catalogue name and its encoding.</summary>
+internal sealed record CatalogueEntry(string Name, ushort Encoding, SourceSpan Span);
+
+/// <summary>One ruleset with every name resolved, gathered from all its files.</summary>
+internal sealed class BoundRuleset
+{
+    private readonly Dictionary<string, BoundRegister> _registersByName = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundGroup> _groupsByName = new(System.StringComparer.Ordinal);
+
+    public BoundRuleset(
+        string name,
+        IReadOnlyList<string> files,
+        IReadOnlyList<BoundRegister> registers,
+        IReadOnlyList<BoundGroup> groups,
+        IReadOnlyList<BoundFineGrainedGroup> fineGrainedGroups,
+        IReadOnlyList<CoarseEntry> coarseEntries,
+        IReadOnlyList<FineGrainedEntry> fineGrainedEntries,
+        IReadOnlyList<CatalogueEntry> catalogue,
+        IReadOnlyCollection<int> trappedGroups)
+    {
+        TrappedGroups = trappedGroups;
+        Name = name;
+        Files = files;
+        Registers = registers;
+        Groups = groups;
+        FineGrainedGroups = fineGrainedGroups;
+        CoarseEntries = coarseEntries;
+        FineGrainedEntries = fineGrainedEntries;
+        Catalogue = catalogue;
+        foreach (var register in registers)
+        {
+            _registersByName[register.Name] = register;
+        }
+
+        foreach (var group in groups)
+        {
+            _groupsByName[group.Name] = group;
+        }
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> Files { get; }
+
+    public IReadOnlyList<BoundRegister> Registers { get; }
+
+    /// <summary>Groups by id - 1.</summary>
+    public IReadOnlyList<BoundGroup> Groups { get; }
+
+    /// <summary>Fine-grained groups by id - 1.</summary>
+    public IReadOnlyList<BoundFineGrainedGroup> FineGrainedGroups { get; }
+
+    public IReadOnlyList<CoarseEntry> CoarseEntries { get; }
+
+    public IReadOnlyList<FineGrainedEntry> FineGrainedEntries { get; }
+
+    public IReadOnlyList<CatalogueEntry> Catalogue { get; }
+
+    /// <summary>Ids of the groups some trap entry names, whether or not its encodings resolved (for the unused-group warning).</summary>
+    public IReadOnlyCollection<int> TrappedGroups { get; }
+
+    public BoundRegister? FindRegister(string name) => _registersByName.TryGetValue(name, out var register) ? register : null;
+
+    public BoundGroup? FindGroup(string name) => _groupsByName.TryGetValue(name, out var group) ? group : null;
+
+    public BoundGroup GroupById(int id) => Groups[id - 1];
+}

@@ -1,0 +1,254 @@
+using System.Collections.Generic;
+using System.Globalization;
+using NvTrap.Compiler.Common;
+using NvTrap.Compiler.Contract;
+using NvTrap.Compiler.Diagnostics;
+
+namespace NvTrap.Compiler.Syntax;
+
+// Definitions: registers, controls, combinations and conditions.
+internal sealed partial class RuleFileParser
+{
+    private static readonly string[] RegisterKeys = { "encoding", "fields", "res0" };
+    private static readonly string[] ControlKeys = { "register", "mask", "value", "forward" };
+    private static readonly string[] ConditionKeys = { "forward", "when", "csharp" };
+
+    private RegisterSyntax? ParseRegister(NameSyntax name, YamlNode node)
+    {
+        if (node is YamlScalar { IsNull: true })
+        {
+            return new RegisterSyntax(name, null, EquatableArray<FieldSyntax>.Empty, null, node.Span);
+        }
+
+        var mapping = ExpectMapping(node, $"a mapping with 'fields' (and optionally 'encoding', 'res0') for register '{name}'");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, RegisterKeys, $"register '{name}'");
+        EncodingSyntax? encoding = keys.TryGetValue("encoding", out var encodingNode) ? ParseEncoding(encodingNode.Value) : null;
+
+        var fields = new List<FieldSyntax>();
+        if (keys.TryGetValue("fields", out var fieldsNode) && fieldsNode.Value is not YamlScalar { IsNull: true })
+        {
+            if (fieldsNode.Value is YamlMapping fieldMap)
+            {
+                var seen = new Dictionary<string, YamlScalar>();
+                foreach (var entry in fieldMap.Entries)
+                {
+                    if (seen.TryGetValue(entry.Key.Value, out var first))
+                    {
+                        _diagnostics.Add(Descriptors.DuplicateDefinition.Create(entry.Key.Span,
+                            $"Field '{entry.Key.Value}' of register '{name}' is defined twice (first at {first.Span.ToDisplayString()}); remove one.", first.Span));
+                        continue;
+                    }
+
+                    seen.Add(entry.Key.Value, entry.Key);
+                    var fieldName = ParseDefinitionName(entry.Key);
+                    var bits = ParseBitOrRange(entry.Value, $"field '{entry.Key.Value}'");
+                    if (fieldName is not null && bits is not null)
+                    {
+                        fields.Add(new FieldSyntax(fieldName, bits.Value.Hi, bits.Value.Lo, entry.Key.Span));
+                    }
+                }
+            }
+            else
+            {
+                WrongType(fieldsNode.Value, $"a mapping of field names to bits under 'fields' of register '{name}'");
+            }
+        }
+
+        NumberSyntax? res0 = keys.TryGetValue("res0", out var res0Node) ? ParseRes0(res0Node.Value) : null;
+        return new RegisterSyntax(name, encoding, fields.ToEquatableArray(), res0, mapping.Span);
+    }
+
+    private NumberSyntax? ParseRes0(YamlNode node)
+    {
+        if (node is YamlSequence sequence)
+        {
+            ulong mask = 0;
+            bool ok = true;
+            foreach (var item in sequence.Items)
+            {
+                var bits = ParseBitOrRange(item, "a RES0 entry");
+                if (bits is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                mask |= BitField.Mask(bits.Value.Hi, bits.Value.Lo);
+            }
+
+            return ok ? new NumberSyntax(mask, node.Span) : null;
+        }
+
+        return ParseNumber(node, "a RES0 mask: an integer, or a list of bits and [hi, lo] ranges");
+    }
+
+    private ControlSyntax? ParseControl(NameSyntax name, YamlNode node)
+    {
+        var mapping = ExpectMapping(node, $"a mapping with 'register', 'mask', 'value' and 'forward' for control '{name}'");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, ControlKeys, $"control '{name}'");
+        NameSyntax? register = null;
+        if (keys.TryGetValue("register", out var registerNode))
+        {
+            register = ParseNameReference(registerNode.Value, $"the register of control '{name}'");
+        }
+        else
+        {
+            Missing(mapping, $"Control '{name}'", "register", "'register: HCR_EL2'");
+        }
+
+        BitsSyntax? mask = null;
+        if (keys.TryGetValue("mask", out var maskNode))
+        {
+            mask = ParseBits(maskNode.Value, $"the mask of control '{name}'");
+        }
+        else
+        {
+            Missing(mapping, $"Control '{name}'", "mask", "'mask: [TVM]'");
+        }
+
+        BitsSyntax? value = null;
+        if (keys.TryGetValue("value", out var valueNode))
+        {
+            value = ParseBits(valueNode.Value, $"the value of control '{name}'");
+        }
+        else
+        {
+            Missing(mapping, $"Control '{name}'", "value", "'value: [TVM]' (or 'value: []' to trap when the bits are clear)");
+        }
+
+        BehaviourSyntax? forward = ParseForward(keys, mapping, $"Control '{name}'");
+        return new ControlSyntax(name, register, mask, value, forward, mapping.Span);
+    }
+
+    private BehaviourSyntax? ParseForward(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> keys, YamlMapping mapping, string owner)
+    {
+        if (!keys.TryGetValue("forward", out var forwardNode))
+        {
+            Missing(mapping, owner, "forward", "'forward: read', 'forward: write' or 'forward: any'");
+            return null;
+        }
+
+        if (forwardNode.Value is YamlScalar scalar)
+        {
+            switch (scalar.Value)
+            {
+                case "read": return BehaviourSyntax.Read;
+                case "write": return BehaviourSyntax.Write;
+                case "any": return BehaviourSyntax.Any;
+            }
+        }
+
+        _diagnostics.Add(Descriptors.InvalidBehaviour.Create(forwardNode.Value.Span,
+            $"{owner} forwards {forwardNode.Value.Describe()}; a behaviour is 'read', 'write' or 'any'."));
+        return null;
+    }
+
+    /// <summary>A mask or value: an integer, one field name, or a list of field names.</summary>
+    private BitsSyntax? ParseBits(YamlNode node, string what)
+    {
+        switch (node)
+        {
+            case YamlScalar { IsPlain: true } scalar when scalar.Value.Length > 0 && char.IsDigit(scalar.Value[0]):
+                var number = ParseNumber(scalar, what);
+                return number is null ? null : new BitsSyntax(number, EquatableArray<NameSyntax>.Empty, scalar.Span);
+            case YamlScalar { IsNull: false } scalar:
+                var single = ParseNameReference(scalar, $"a field name in {what}");
+                return single is null ? null : new BitsSyntax(null, new[] { single }.ToEquatableArray(), scalar.Span);
+            case YamlSequence sequence:
+                var names = new List<NameSyntax>();
+                foreach (var item in sequence.Items)
+                {
+                    var field = ParseNameReference(item, $"a field name in {what}");
+                    if (field is not null)
+                    {
+                        names.Add(field);
+                    }
+                }
+
+                return new BitsSyntax(null, names.ToEquatableArray(), sequence.Span);
+            default:
+                WrongType(node, $"{what}: a field name, a list of field names, or an integer");
+                return null;
+        }
+    }
+
+    private CombinationSyntax? ParseCombination(NameSyntax name, YamlNode node)
+    {
+        if (node is not YamlSequence sequence)
+        {
+            WrongType(node, $"a list of member groups for combination '{name}'");
+            return null;
+        }
+
+        var members = new List<NameSyntax>();
+        foreach (var item in sequence.Items)
+        {
+            var member = ParseNameReference(item, $"a member group of combination '{name}'");
+            if (member is not null)
+            {
+                members.Add(member);
+            }
+        }
+
+        return new CombinationSyntax(name, members.ToEquatableArray(), sequence.Span);
+    }
+
+    private ConditionSyntax? ParseCondition(NameSyntax name, YamlNode node)
+    {
+        var mapping = ExpectMapping(node, $"a mapping with 'forward' and 'when' (or 'csharp') for condition '{name}'");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, ConditionKeys, $"condition '{name}'");
+        var forward = ParseForward(keys, mapping, $"Condition '{name}'");
+        bool hasWhen = keys.TryGetValue("when", out var whenNode);
+        bool hasCSharp = keys.TryGetValue("csharp", out var csharpNode);
+        if (hasWhen && hasCSharp)
+        {
+            _diagnostics.Add(Descriptors.ConflictingKeys.Create(csharpNode.Key.Span,
+                $"Condition '{name}' has both 'when' and 'csharp'; give an expression or a C# method, not both."));
+            return null;
+        }
+
+        if (!hasWhen && !hasCSharp)
+        {
+            Missing(mapping, $"Condition '{name}'", "when", "'when: \"HCR_EL2.E2H && !CNTHCTL_EL2[10]\"' (or 'csharp: MethodName')");
+            return new ConditionSyntax(name, forward, null, null, mapping.Span);
+        }
+
+        if (hasCSharp)
+        {
+            var method = ParseNameReference(csharpNode.Value, $"the C# method of condition '{name}'");
+            return new ConditionSyntax(name, forward, null, method, mapping.Span);
+        }
+
+        var when = ParseExpression(whenNode.Value, $"the 'when' expression of condition '{name}'");
+        return new ConditionSyntax(name, forward, when, null, mapping.Span);
+    }
+
+    private ExpressionText? ParseExpression(YamlNode node, string what)
+    {
+        if (node is not YamlScalar scalar || scalar.IsNull)
+        {
+            WrongType(node, $"{what} (a string)");
+            return null;
+        }
+
+        var tree = ExpressionParser.Parse(scalar.Value, scalar.Span, scalar.ContentOffset, _diagnostics);
+        return new ExpressionText(scalar.Value, scalar.Span, tree);
+    }
+
+    private static string Format(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture);
+}

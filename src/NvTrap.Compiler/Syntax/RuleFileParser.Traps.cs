@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using System.Globalization;
+using NvTrap.Compiler.Common;
+using NvTrap.Compiler.Contract;
+using NvTrap.Compiler.Diagnostics;
+
+namespace NvTrap.Compiler.Syntax;
+
+// Coarse traps, fine-grained groups and fine-grained traps.
+internal sealed partial class RuleFileParser
+{
+    private static readonly string[] TrapKeys = { "group", "sysreg", "sysregs", "range" };
+    private static readonly string[] FineGrainedGroupKeys = { "read", "write", "both" };
+    private static readonly string[] FineGrainedTrapKeys = { "sysreg", "sysregs", "range", "bit", "trap_when" };
+
+    private TrapSyntax? ParseTrap(YamlNode node)
+    {
+        var mapping = ExpectMapping(node, "a trap entry: { group: G, sysreg: R } (or 'sysregs' or 'range')");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, TrapKeys, "a trap entry");
+        NameSyntax? group = null;
+        if (keys.TryGetValue("group", out var groupNode))
+        {
+            group = ParseNameReference(groupNode.Value, "the group of a trap entry");
+        }
+        else
+        {
+            Missing(mapping, "Trap entry", "group", "'group: HCR_TVM'");
+        }
+
+        if (!ParseTargets(keys, mapping, "Trap entry", out var encodings, out var range))
+        {
+            return null;
+        }
+
+        return new TrapSyntax(group, encodings.ToEquatableArray(), range, mapping.Span);
+    }
+
+    private FineGrainedGroupSyntax? ParseFineGrainedGroup(NameSyntax name, YamlNode node)
+    {
+        var mapping = ExpectMapping(node, $"a mapping with 'read' and 'write' (or 'both') for fine-grained group '{name}'");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, FineGrainedGroupKeys, $"fine-grained group '{name}'");
+        if (keys.TryGetValue("both", out var both))
+        {
+            foreach (var other in new[] { "read", "write" })
+            {
+                if (keys.TryGetValue(other, out var conflicting))
+                {
+                    _diagnostics.Add(Descriptors.ConflictingKeys.Create(conflicting.Key.Span,
+                        $"Fine-grained group '{name}' has both 'both' and '{other}'; use 'both' for one register serving reads and writes, or 'read' and 'write'."));
+                    return null;
+                }
+            }
+
+            var register = ParseNameReference(both.Value, $"the register of fine-grained group '{name}'");
+            return register is null ? null : new FineGrainedGroupSyntax(name, register, register, mapping.Span);
+        }
+
+        NameSyntax? read = null;
+        NameSyntax? write = null;
+        if (keys.TryGetValue("read", out var readNode))
+        {
+            read = ParseNameReference(readNode.Value, $"the read register of fine-grained group '{name}'");
+        }
+        else
+        {
+            Missing(mapping, $"Fine-grained group '{name}'", "read", "'read: HFGRTR_EL2' (or 'both: HFGITR_EL2')");
+        }
+
+        if (keys.TryGetValue("write", out var writeNode))
+        {
+            write = ParseNameReference(writeNode.Value, $"the write register of fine-grained group '{name}'");
+        }
+        else
+        {
+            Missing(mapping, $"Fine-grained group '{name}'", "write", "'write: HFGWTR_EL2' (or 'both: HFGITR_EL2')");
+        }
+
+        return read is null || write is null ? null : new FineGrainedGroupSyntax(name, read, write, mapping.Span);
+    }
+
+    private FineGrainedTrapSyntax? ParseFineGrainedTrap(YamlNode node)
+    {
+        var mapping = ExpectMapping(node, "a fine-grained trap entry: { sysreg: R, bit: GROUP.FIELD, trap_when: set }");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, FineGrainedTrapKeys, "a fine-grained trap entry");
+        FineGrainedBitSyntax? bit = null;
+        if (keys.TryGetValue("bit", out var bitNode))
+        {
+            bit = ParseFineGrainedBit(bitNode.Value);
+        }
+        else
+        {
+            Missing(mapping, "Fine-grained trap entry", "bit", "'bit: HFGxTR.nTPIDR2_EL0'");
+        }
+
+        PolaritySyntax? polarity = null;
+        if (keys.TryGetValue("trap_when", out var polarityNode))
+        {
+            if (polarityNode.Value is YamlScalar { Value: "set" })
+            {
+                polarity = PolaritySyntax.Set;
+            }
+            else if (polarityNode.Value is YamlScalar { Value: "clear" })
+            {
+                polarity = PolaritySyntax.Clear;
+            }
+            else
+            {
+                _diagnostics.Add(Descriptors.InvalidPolarity.Create(polarityNode.Value.Span,
+                    $"Polarity {polarityNode.Value.Describe()} is not valid; 'trap_when' is 'set' (trap when the bit is 1) or 'clear' (trap when it is 0)."));
+            }
+        }
+        else
+        {
+            Missing(mapping, "Fine-grained trap entry", "trap_when", "'trap_when: set' or 'trap_when: clear'");
+        }
+
+        if (!ParseTargets(keys, mapping, "Fine-grained trap entry", out var encodings, out var range))
+        {
+            return null;
+        }
+
+        return new FineGrainedTrapSyntax(encodings.ToEquatableArray(), range, bit, polarity, mapping.Span);
+    }
+
+    private FineGrainedBitSyntax? ParseFineGrainedBit(YamlNode node)
+    {
+        if (node is YamlScalar scalar && !scalar.IsNull)
+        {
+            var match = FineGrainedBitPattern.Match(scalar.Value);
+            if (match.Success)
+            {
+                var groupSpan = scalar.Span.Slice(scalar.ContentOffset, match.Groups[1].Length);
+                var group = new NameSyntax(match.Groups[1].Value, groupSpan);
+                if (match.Groups[2].Success)
+                {
+                    var fieldSpan = scalar.Span.Slice(scalar.ContentOffset + match.Groups[2].Index, match.Groups[2].Length);
+                    return new FineGrainedBitSyntax(group, new NameSyntax(match.Groups[2].Value, fieldSpan), null, scalar.Span);
+                }
+
+                var numberGroup = match.Groups[3];
+                var numberSpan = scalar.Span.Slice(scalar.ContentOffset + numberGroup.Index, System.Math.Max(1, numberGroup.Length));
+                if (IntegerLiteral.TryParse(numberGroup.Value.Trim(), out ulong bit))
+                {
+                    return new FineGrainedBitSyntax(group, null, new NumberSyntax(bit, numberSpan), scalar.Span);
+                }
+
+                _diagnostics.Add(Descriptors.WrongValueType.Create(numberSpan, $"'{numberGroup.Value}' is not a bit number; write GROUP[n] with n in 0..63."));
+                return null;
+            }
+        }
+
+        WrongType(node, "a fine-grained bit: GROUP.FIELD or GROUP[n]");
+        return null;
+    }
+}
