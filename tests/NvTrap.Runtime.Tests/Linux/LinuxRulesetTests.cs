@@ -27,6 +27,16 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     }
 
     [Fact]
+    public void Fine_grained_groups_are_numbered_as_the_kernels_enum()
+    {
+        // enum fgt_group_id in emulate-nested.c: __NO_FGT_GROUP__, HFGxTR_GROUP, HFGITR_GROUP.
+        Assert.Equal(1, LinuxTraps.FineGrainedGroups.HFGxTR);
+        Assert.Equal(2, LinuxTraps.FineGrainedGroups.HFGITR);
+        Assert.Equal(1, TrapConfigLayout.FineGrainedGroup(LinuxTraps.LookupConfig(SysRegEncoding.Parse("S3_3_C13_C0_5"))));
+        Assert.Equal(2, TrapConfigLayout.FineGrainedGroup(LinuxTraps.LookupConfig(SysRegEncoding.Parse("S1_0_C8_C3_0"))));
+    }
+
+    [Fact]
     public void The_ruleset_compiles_without_warnings()
     {
         Assert.Empty(_linux.Compilation.Diagnostics);
