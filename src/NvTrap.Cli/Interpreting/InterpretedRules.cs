@@ -11,17 +11,34 @@ namespace NvTrap.Cli.Interpreting;
 /// </summary>
 internal readonly struct InterpretedRules : ITrapRules
 {
+    // The tables the engine reads on every decision are held here directly, one load away,
+    // rather than behind the ruleset object.
     private readonly InterpretedRuleset _ruleset;
+    private readonly byte[] _lookupDisplacements;
+    private readonly byte[] _lookupSlots;
+    private readonly byte[] _decisionListStarts;
+    private readonly byte[] _decisionRecords;
+    private readonly byte[] _fineGrainedRegisters;
+    private readonly byte[] _registerRes0;
 
-    public InterpretedRules(InterpretedRuleset ruleset) => _ruleset = ruleset;
+    public InterpretedRules(InterpretedRuleset ruleset)
+    {
+        _ruleset = ruleset;
+        _lookupDisplacements = ruleset.Tables.LookupDisplacements;
+        _lookupSlots = ruleset.Tables.LookupSlots;
+        _decisionListStarts = ruleset.Tables.DecisionListStarts;
+        _decisionRecords = ruleset.Tables.DecisionRecords;
+        _fineGrainedRegisters = ruleset.Tables.FineGrainedRegisters;
+        _registerRes0 = ruleset.Tables.RegisterRes0;
+    }
 
-    public ReadOnlySpan<byte> LookupDisplacements => _ruleset.Tables.LookupDisplacements;
+    public ReadOnlySpan<byte> LookupDisplacements => _lookupDisplacements;
 
-    public ReadOnlySpan<byte> LookupSlots => _ruleset.Tables.LookupSlots;
+    public ReadOnlySpan<byte> LookupSlots => _lookupSlots;
 
-    public ReadOnlySpan<byte> DecisionListStarts => _ruleset.Tables.DecisionListStarts;
+    public ReadOnlySpan<byte> DecisionListStarts => _decisionListStarts;
 
-    public ReadOnlySpan<byte> DecisionRecords => _ruleset.Tables.DecisionRecords;
+    public ReadOnlySpan<byte> DecisionRecords => _decisionRecords;
 
     public ReadOnlySpan<byte> GroupStarts => _ruleset.Tables.GroupStarts;
 
@@ -29,9 +46,9 @@ internal readonly struct InterpretedRules : ITrapRules
 
     public ReadOnlySpan<byte> GroupKinds => _ruleset.Tables.GroupKinds;
 
-    public ReadOnlySpan<byte> FineGrainedRegisters => _ruleset.Tables.FineGrainedRegisters;
+    public ReadOnlySpan<byte> FineGrainedRegisters => _fineGrainedRegisters;
 
-    public ReadOnlySpan<byte> RegisterRes0 => _ruleset.Tables.RegisterRes0;
+    public ReadOnlySpan<byte> RegisterRes0 => _registerRes0;
 
     public uint LookupIssKey(uint issKey) => RuleTables.LookupIssKey(this, issKey);
 

@@ -132,35 +132,35 @@ internal sealed class RulesetEmitter
          .Line($"public const int FineGrainedGroupCount = {_ruleset.FineGrainedGroups.Count};")
          .Line();
 
-        w.Summary("Register indices: the numbers NvTrap.IVcpuState.ReadRegister receives.").Line(_generatedCode);
-        w.Open("public static class Registers");
-        foreach (var register in _ruleset.Registers)
+        ConstantClass(w, "Registers", "Register indices: the numbers NvTrap.IVcpuState.ReadRegister receives.", _ruleset.Registers.Select(r => (
+            r.Name,
+            r.Index,
+            $"{r.Name}, defined at {_paths.Describe(r.Source)}{(r.Res0 == 0 ? string.Empty : $"; RES0 {Invariant.Hex(r.Res0)}")}.")));
+        ConstantClass(w, "Groups", "Group ids, as packed in bits [9:0] of a trap config.", _ruleset.Groups.Select(g => (
+            g.Name,
+            g.Id,
+            $"{Capitalized(RuleWords.Of(g.Kind))} {g.Name} ({_paths.Describe(g.Source)}): {g.Summary}.")));
+        ConstantClass(w, "FineGrainedGroups", "Fine-grained group ids, as packed in bits [13:10] of a trap config.", _ruleset.FineGrainedGroups.Select(g => (
+            g.Name,
+            g.Id,
+            $"{g.Name} ({_paths.Describe(g.Source)}): reads test {g.ReadRegister}, writes test {g.WriteRegister}.")));
+    }
+
+    /// <summary>A nested class of <c>public const int</c>, one per named item, each with its doc comment.</summary>
+    private void ConstantClass(CodeWriter w, string name, string summary, IEnumerable<(string Name, int Value, string Summary)> items)
+    {
+        w.Summary(summary).Line(_generatedCode);
+        w.Open($"public static class {name}");
+        bool first = true;
+        foreach (var item in items)
         {
-            Separate(w, register.Index == 0);
-            w.Summary($"{register.Name}, defined at {_paths.Describe(register.Source)}{(register.Res0 == 0 ? string.Empty : $"; RES0 {Invariant.Hex(register.Res0)}")}.")
-             .Line($"public const int {CSharpText.Identifier(register.Name)} = {register.Index};");
-        }
+            if (!first)
+            {
+                w.Line();
+            }
 
-        w.Close().Line();
-
-        w.Summary("Group ids, as packed in bits [9:0] of a trap config.").Line(_generatedCode);
-        w.Open("public static class Groups");
-        foreach (var group in _ruleset.Groups)
-        {
-            Separate(w, group.Id == 1);
-            w.Summary($"{Capitalized(RuleWords.Of(group.Kind))} {group.Name} ({_paths.Describe(group.Source)}): {group.Summary}.")
-             .Line($"public const int {CSharpText.Identifier(group.Name)} = {group.Id};");
-        }
-
-        w.Close().Line();
-
-        w.Summary("Fine-grained group ids, as packed in bits [13:10] of a trap config.").Line(_generatedCode);
-        w.Open("public static class FineGrainedGroups");
-        foreach (var group in _ruleset.FineGrainedGroups)
-        {
-            Separate(w, group.Id == 1);
-            w.Summary($"{group.Name} ({_paths.Describe(group.Source)}): reads test {group.ReadRegister}, writes test {group.WriteRegister}.")
-             .Line($"public const int {CSharpText.Identifier(group.Name)} = {group.Id};");
+            first = false;
+            w.Summary(item.Summary).Line($"public const int {CSharpText.Identifier(item.Name)} = {item.Value};");
         }
 
         w.Close().Line();
@@ -344,15 +344,6 @@ internal sealed class RulesetEmitter
         }
 
         w.Outdent().Line("},");
-    }
-
-    /// <summary>A blank line before every member of a list but the first.</summary>
-    private static void Separate(CodeWriter w, bool first)
-    {
-        if (!first)
-        {
-            w.Line();
-        }
     }
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
