@@ -10,10 +10,10 @@ namespace NvTrap.Compiler.Checking;
 
 /// <summary>
 /// Whole-ruleset checks that need every definition bound: overlapping entries, recursive
-/// combinations, field-width limits of the packed config, unused groups and uncatalogued
-/// encodings.
+/// combinations, field-width limits of the packed config, unused definitions, uncatalogued
+/// encodings, and the fine-grained registers' accounting (one partial file per concern).
 /// </summary>
-internal static class RulesetChecker
+internal static partial class RulesetChecker
 {
     public static void Check(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
     {
@@ -22,7 +22,9 @@ internal static class RulesetChecker
         CheckOverlaps(ruleset.CoarseEntries.Select(e => (e.First, e.Last, e.Span, Describe(ruleset, e))).ToList(), Descriptors.CoarseOverlap, "coarse", diagnostics, ruleset);
         CheckOverlaps(ruleset.FineGrainedEntries.Select(e => (e.First, e.Last, e.Span, e.BitName)).ToList(), Descriptors.FineGrainedOverlap, "fine-grained", diagnostics, ruleset);
         CheckUnusedGroups(ruleset, diagnostics);
+        CheckUnusedFiltersAndParameters(ruleset, diagnostics);
         CheckCatalogueCoverage(ruleset, diagnostics);
+        CheckFineGrainedRegisters(ruleset, diagnostics);
     }
 
     private static string Describe(BoundRuleset ruleset, CoarseEntry entry) => ruleset.GroupById(entry.Group).Name;

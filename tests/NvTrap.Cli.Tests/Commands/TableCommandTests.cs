@@ -4,7 +4,7 @@ namespace NvTrap.Cli.Tests.Commands;
 
 public class TableCommandTests
 {
-    private const string Header = "op0\top1\tcrn\tcrm\top2\tname\tgroup\tfgt_group\tfgt_bit\tfgt_polarity";
+    private const string Header = "op0\top1\tcrn\tcrm\top2\tname\tgroup\tfgt_group\tfgt_bit\tfgt_polarity\tfilter";
 
     [Fact]
     public void Lists_every_configured_encoding_sorted_with_exact_columns()
@@ -17,7 +17,7 @@ public class TableCommandTests
         Assert.Equal(LinuxTraps.ConfiguredEncodingCount, lines.Length - 1);
         var encodings = lines.Skip(1).Select(l => l.Split('\t')).Select(f =>
         {
-            Assert.Equal(10, f.Length);
+            Assert.Equal(11, f.Length);
             return SysRegEncoding.Create(int.Parse(f[0]), int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]), int.Parse(f[4])).Value;
         }).ToList();
         Assert.Equal(encodings.Order().Distinct(), encodings);
@@ -69,7 +69,7 @@ public class TableCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(10, result.OutputLines.Length);
-        Assert.Equal("3\t0\t11\t0\t2\tFOO_EL1\tCTL_TA_TB\tFGx\t3\tclear", result.OutputLines[1]);
-        Assert.Equal("3\t0\t15\t0\t0\t-\tMODE_FIVE\t-\t-\t-", result.OutputLines[2]);
+        Assert.Equal("3\t0\t11\t0\t2\tFOO_EL1\tCTL_TA_TB\tFGx\t3\tclear\t-", result.OutputLines[1]);
+        Assert.Equal("3\t0\t15\t0\t0\t-\tMODE_FIVE\t-\t-\t-\t-", result.OutputLines[2]);
     }
 }

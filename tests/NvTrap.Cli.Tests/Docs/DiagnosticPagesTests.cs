@@ -126,7 +126,7 @@ public partial class DiagnosticPagesTests
     {
         var span = new NvTrap.Compiler.Common.SourceSpan(file, 0, 0, 12, 5, 12, 5);
         var groups = Enumerable.Range(1, 1100).Select(id => (BoundGroup)new BoundControl(id, $"G{id}", span, 0, 1, 1, NvTrap.Compiler.Contract.TrapBehaviour.Any)).ToList();
-        var bound = new BoundRuleset("example", [file], [new BoundRegister(0, "R", null, new Dictionary<string, (int, int)>(), 0, span)], groups, [], [new CoarseEntry(SysRegEncoding.Parse("S3_0_C1_C0_0").Value, SysRegEncoding.Parse("S3_0_C1_C0_0").Value, 1100, false, span)], [], [], [1100]);
+        var bound = new BoundRuleset("example", [file], [new BoundRegister(0, "R", null, new Dictionary<string, (int, int)>(), 0, 0, false, span)], groups, [], [new CoarseEntry(SysRegEncoding.Parse("S3_0_C1_C0_0").Value, SysRegEncoding.Parse("S3_0_C1_C0_0").Value, 1100, false, span)], [], [], [1100]);
         var diagnostics = new List<RuleDiagnostic>();
         Assert.Null(Lowerer.Lower(bound, diagnostics));
         return Assert.Single(diagnostics).ToDisplayString();

@@ -54,7 +54,9 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
         Assert.Equal(generated.GroupKinds.ToArray(), interpreted.GroupKinds.ToArray());
         Assert.Equal(generated.FineGrainedRegisters.ToArray(), interpreted.FineGrainedRegisters.ToArray());
         Assert.Equal(generated.RegisterRes0.ToArray(), interpreted.RegisterRes0.ToArray());
-        Assert.Equal(generated.HcrEl2Register, interpreted.HcrEl2Register);
+        Assert.Equal(generated.RegisterRes1.ToArray(), interpreted.RegisterRes1.ToArray());
+        Assert.Equal(generated.ParameterDefaults.ToArray(), interpreted.ParameterDefaults.ToArray());
+        Assert.Equal(generated.SanitisedRegisters, interpreted.SanitisedRegisters);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
             };
             for (int r = 0; r < registerCount; r++)
             {
-                state[r] = RandomRegisters.Next(random);
+                state[r] = r == LinuxTraps.Registers.HCR_EL2 ? RandomRegisters.NextHcr(random) : RandomRegisters.Next(random);
             }
 
             ushort encoding = random.Next(2) == 0 ? configured[random.Next(configured.Length)] : (ushort)random.Next(65536);

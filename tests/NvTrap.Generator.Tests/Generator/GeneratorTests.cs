@@ -21,7 +21,7 @@ public class GeneratorTests
         ruleset: t
         registers:
           R: { fields: { A: 0, B: 1, W: [7, 4] } }
-          F: { res0: [[63, 60]], fields: { X: 3 } }
+          F: { res0: [[63, 4], [2, 0]], fields: { X: 3 } }
         controls:
           C1: { register: R, mask: A, value: A, forward: any }
           C2: { register: R, mask: B, value: [], forward: read }

@@ -30,12 +30,13 @@ public class DifferentialTests : IClassFixture<LinuxRulesetFixture>
             .ToArray();
 
         var registers = new ulong[registerCount];
+        int hcr = _linux.Bound.Registers.Single(r => r.Name == "HCR_EL2").Index;
         int forwarded = 0;
         for (int i = 0; i < Cases; i++)
         {
             for (int r = 0; r < registerCount; r++)
             {
-                registers[r] = RandomRegisters.Next(random);
+                registers[r] = r == hcr ? RandomRegisters.NextHcr(random) : RandomRegisters.Next(random);
             }
 
             ushort encoding = random.Next(2) == 0 ? configured[random.Next(configured.Length)] : (ushort)random.Next(65536);

@@ -96,8 +96,10 @@ internal sealed class KernelReferenceModel
             return true;
         }
 
+        // __is_hyp_ctxt: vEL2, or (E2H && TGE), or TGE alone (which the kernel warns about):
+        // TGE set means a hypervisor context at any EL.
         ulong hcr = _hcr >= 0 ? registers[_hcr] : 0;
-        return el == ExceptionLevel.El0 && ((hcr >> 34) & 1) == 1 && ((hcr >> 27) & 1) == 1;
+        return ((hcr >> 27) & 1) == 1;
     }
 
     private int ComputeBehaviour(int id, ulong[] registers, ushort encoding)
