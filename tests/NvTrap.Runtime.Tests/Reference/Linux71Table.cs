@@ -3,8 +3,9 @@
 // 7.1-era arch/arm64/kvm/emulate-nested.c (damonitor/linux 0e8e955b),
 // resolved through arch/arm64/tools/sysreg (kernel-patches/bpf bf97b5c9),
 // arch/arm64/include/asm/sysreg.h (kernel-patches/bpf dd6fa51b), arch/arm64/include/asm/kvm_arm.h
-// (kernel-patches/bpf c7e18ba4), include/clocksource/arm_arch_timer.h (Kingxukai/linux 9b44fff6)
-// and the fgt_group_id enum of arch/arm64/include/asm/kvm_host.h.
+// (kernel-patches/bpf c7e18ba4), include/clocksource/arm_arch_timer.h
+// (kernelorg-mirror/linux_kernel_git_maz_arm-platforms 0892c93e; Kingxukai/linux 9b44fff6 agrees)
+// and the fgt_group_id enum of arch/arm64/include/asm/kvm_host.h (kernel-patches/bpf 11a59e29; dd6fa51b agrees).
 // Data only: encodings, bit numbers and masks are facts about the architecture and the kernel's
 // tables; the comments carry the kernel's symbolic names. Do not edit by hand; regenerate.
 // </auto-generated>
