@@ -69,7 +69,7 @@ public static class DiagnosticCases
         yield return new("NVT055", Base.Replace("forward: read", "forward: sometimes"), 7, "sometimes");
         yield return new("NVT056", Base.Replace("W: [7, 4]", "W: [64, 4]"), 3, "64");
         yield return new("NVT057", Base.Replace("R: { fields:", "R: { res0: [9, 8], res1: [9], fields:"), 3, "[9]");
-        yield return new("NVT058", Base + "\n  - { sysreg: S3_0_C1_C0_2, bit: G.X, trap_when: clear }\n", 16, "G.X");
+        yield return new("NVT058", Base + "\n  - { sysreg: S3_0_C1_C0_2, bit: G.X, trap_when: clear }\n", 16, "S3_0_C1_C0_2");
         yield return new("NVT060", WithCondition("R.A && ) R.B"), 11, ")");
         yield return new("NVT061", WithCondition("R.A && Q[3]"), 11, "Q[3]");
         yield return new("NVT062", WithCondition("R.A && R[64]"), 11, "64");
