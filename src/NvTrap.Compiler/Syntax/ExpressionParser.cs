@@ -47,7 +47,7 @@ internal sealed class ExpressionParser
         if (errorText is not null)
         {
             diagnostics.Add(Descriptors.ExpressionSyntax.Create(span.Slice(contentOffset + errorAt, 1),
-                $"Expression '{text}' has an unexpected character {errorText}; use names, integers and the operators of docs/rules.md."));
+                $"Expression '{DiagnosticText.Quote(text)}' has an unexpected character {errorText}; use names, integers and the operators of docs/rules.md."));
             return null;
         }
 
@@ -55,7 +55,7 @@ internal sealed class ExpressionParser
         var tree = parser.ParseConditional();
         if (parser._error is null && parser.Peek().Kind != TokenKind.End)
         {
-            parser.Error(parser.Peek(), $"Expression '{text}' has '{parser.Peek().Text}' where it should end; check the operators and parentheses.");
+            parser.Error(parser.Peek(), $"Expression '{DiagnosticText.Quote(text)}' has '{DiagnosticText.Quote(parser.Peek().Text)}' where it should end; check the operators and parentheses.");
         }
 
         if (parser._error is not null)
@@ -237,7 +237,7 @@ internal sealed class ExpressionParser
                 Error(token, "Expression ends too early; an operand is missing.");
                 return null;
             default:
-                Error(token, $"Expected a name, a number or '(' but found '{token.Text}'.");
+                Error(token, $"Expected a name, a number or '(' but found '{DiagnosticText.Quote(token.Text)}'.");
                 return null;
         }
     }
@@ -345,7 +345,7 @@ internal sealed class ExpressionParser
 
         Error(token, token.Kind == TokenKind.End
             ? $"Expression ends early: expected '{text}' {why}."
-            : $"Expected '{text}' {why} but found '{token.Text}'.");
+            : $"Expected '{text}' {why} but found '{DiagnosticText.Quote(token.Text)}'.");
         return false;
     }
 
@@ -429,7 +429,7 @@ internal sealed class ExpressionParser
                 if (!IntegerLiteral.TryParse(literal, out ulong value))
                 {
                     errorAt = start;
-                    errorText = $"in the number '{literal}'";
+                    errorText = $"in the number '{DiagnosticText.Quote(literal)}'";
                     return tokens;
                 }
 

@@ -20,7 +20,7 @@ internal sealed partial class RuleFileParser
             if (!IdentifierPattern.IsMatch(name.Text))
             {
                 _diagnostics.Add(Descriptors.InvalidName.Create(name.Span,
-                    $"'{name.Text}' is not a valid system-register name; use letters, digits and '_' (and one '<n>' placeholder for a family)."));
+                    $"'{DiagnosticText.Quote(name.Text)}' is not a valid system-register name; use letters, digits and '_' (and one '<n>' placeholder for a family)."));
                 return null;
             }
 

@@ -181,7 +181,7 @@ internal sealed partial class RuleFileParser
                     return new FineGrainedBitSyntax(group, null, new NumberSyntax(bit, numberSpan), scalar.Span);
                 }
 
-                _diagnostics.Add(Descriptors.WrongValueType.Create(numberSpan, $"'{numberGroup.Value}' is not a bit number; write GROUP[n] with n in 0..63."));
+                _diagnostics.Add(Descriptors.WrongValueType.Create(numberSpan, $"'{DiagnosticText.Quote(numberGroup.Value)}' is not a bit number; write GROUP[n] with n in 0..63."));
                 return null;
             }
         }

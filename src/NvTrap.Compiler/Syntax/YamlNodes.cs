@@ -46,7 +46,9 @@ internal sealed class YamlScalar : YamlNode
     /// <summary>Offset of the first character of the value inside the node's span (1 for a quote).</summary>
     public int ContentOffset => Style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted ? 1 : 0;
 
-    public override string Describe() => IsNull ? "an empty value" : IsPlain ? $"'{Value}'" : $"the string \"{Value}\"";
+    public override string Describe() => IsNull ? "an empty value" : IsPlain ? $"'{Quoted}'" : $"the string \"{Quoted}\"";
+
+    private string Quoted => Diagnostics.DiagnosticText.Quote(Value);
 }
 
 internal sealed class YamlSequence : YamlNode

@@ -35,14 +35,14 @@ internal abstract class YamlShapeParser
             if (Array.IndexOf(allowed, key) < 0)
             {
                 _diagnostics.Add(Descriptors.UnknownKey.Create(entry.Key.Span,
-                    $"Unknown key '{key}' in {what}.{Suggestions.DidYouMean(key, allowed)} Allowed keys: {string.Join(", ", allowed)}."));
+                    $"Unknown key '{DiagnosticText.Quote(key)}' in {what}.{Suggestions.DidYouMean(key, allowed)} Allowed keys: {string.Join(", ", allowed)}."));
                 continue;
             }
 
             if (result.TryGetValue(key, out var previous))
             {
                 _diagnostics.Add(Descriptors.DuplicateDefinition.Create(entry.Key.Span,
-                    $"Key '{key}' appears twice in {what} (first at {previous.Key.Span.ToDisplayString()}); keep one.", previous.Key.Span));
+                    $"Key '{DiagnosticText.Quote(key)}' appears twice in {what} (first at {previous.Key.Span.ToDisplayString()}); keep one.", previous.Key.Span));
                 continue;
             }
 
@@ -57,7 +57,7 @@ internal abstract class YamlShapeParser
         if (!IdentifierPattern.IsMatch(key.Value))
         {
             _diagnostics.Add(Descriptors.InvalidName.Create(key.Span,
-                $"'{key.Value}' is not a valid name; names start with a letter or '_' and hold only letters, digits and '_'."));
+                $"'{DiagnosticText.Quote(key.Value)}' is not a valid name; names start with a letter or '_' and hold only letters, digits and '_'."));
             return null;
         }
 
@@ -74,7 +74,7 @@ internal abstract class YamlShapeParser
 
         if (!IdentifierPattern.IsMatch(scalar.Value))
         {
-            _diagnostics.Add(Descriptors.InvalidName.Create(scalar.Span, $"'{scalar.Value}' is not a valid name for {what}."));
+            _diagnostics.Add(Descriptors.InvalidName.Create(scalar.Span, $"'{DiagnosticText.Quote(scalar.Value)}' is not a valid name for {what}."));
             return null;
         }
 

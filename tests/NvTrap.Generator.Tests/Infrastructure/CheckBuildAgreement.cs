@@ -60,6 +60,7 @@ internal static class CheckBuildAgreement
             Assert.True(diagnostic.Span.StartLine >= 1 && diagnostic.Span.StartColumn >= 1, $"unlocated: {diagnostic}");
             Assert.Contains(diagnostic.Span.Path, files.Select(f => f.Path));
             Assert.NotEqual("NVT090", diagnostic.Id);
+            Assert.True(diagnostic.Message.All(c => !char.IsControl(c) && c is not ('\u2028' or '\u2029')), $"a diagnostic that is not one line: {diagnostic}");
         }
 
         string target = $"namespace Agreement;\n/// <summary>The class the rules are generated into.</summary>\n[NvTrap.NvTrapRuleset({SymbolDisplay.FormatLiteral(ruleset, quote: true)})]\npublic static partial class {TargetClass}\n{{\n{members}\n}}\n";
