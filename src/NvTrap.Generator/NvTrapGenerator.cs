@@ -150,6 +150,21 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             return EmitResult.Nothing;
         }
 
+        // The one name the rules cannot know to avoid: a C# condition method named like the class
+        // it is declared in (C# forbids a member named like its type).
+        var clashes = lowered.Conditions
+            .Select(c => c.Logic)
+            .OfType<Compiler.Semantics.CSharpLogic>()
+            .Where(m => m.Method == target.ClassName)
+            .Take(1)
+            .Select(m => Descriptors.NameTakenByGeneratedCode.Create(m.Span,
+                $"'{m.Method}' cannot name a C# condition method of class '{target.ClassName}': C# does not allow a member named like its class. Choose another name."))
+            .ToEquatableArray();
+        if (clashes.Count > 0)
+        {
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, clashes);
+        }
+
         try
         {
             return new EmitResult(RulesetEmitter.Emit(lowered, target).ToEquatableArray(), EquatableArray<RuleDiagnostic>.Empty);

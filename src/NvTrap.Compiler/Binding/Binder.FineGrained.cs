@@ -17,7 +17,7 @@ internal sealed partial class Binder
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var syntax in All(f => f.FineGrainedGroups))
         {
-            if (!Define(seen, syntax.Name, "Fine-grained group"))
+            if (!Define(seen, syntax.Name, "Fine-grained group", NameKind.FineGrainedGroup))
             {
                 continue;
             }

@@ -17,9 +17,9 @@ internal sealed partial class Binder
     private void BindGroups()
     {
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        var controls = All(f => f.Controls).Where(c => Define(seen, c.Name, "Group")).ToList();
-        var combinations = All(f => f.Combinations).Where(c => Define(seen, c.Name, "Group")).ToList();
-        var conditions = All(f => f.Conditions).Where(c => Define(seen, c.Name, "Group")).ToList();
+        var controls = All(f => f.Controls).Where(c => Define(seen, c.Name, "Group", NameKind.Group)).ToList();
+        var combinations = All(f => f.Combinations).Where(c => Define(seen, c.Name, "Group", NameKind.Group)).ToList();
+        var conditions = All(f => f.Conditions).Where(c => Define(seen, c.Name, "Group", NameKind.Group)).ToList();
         foreach (var name in controls.Select(c => c.Name).Concat(combinations.Select(c => c.Name)).Concat(conditions.Select(c => c.Name)))
         {
             _groupIds.Add(name.Text, _groupIds.Count + 1);
@@ -112,6 +112,7 @@ internal sealed partial class Binder
         if (syntax.CSharpMethod is not null)
         {
             logic = new CSharpLogic(syntax.CSharpMethod.Text, syntax.CSharpMethod.Span);
+            NotTakenByGeneratedCode(syntax.CSharpMethod, NameKind.CSharpMethod, "C# condition method");
         }
         else if (syntax.When?.Tree is { } tree)
         {

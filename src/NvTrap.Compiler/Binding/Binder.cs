@@ -89,6 +89,30 @@ internal sealed partial class Binder
         return null;
     }
 
+    /// <summary>
+    /// Records a definition of a name that becomes a C# identifier: reports a second definition
+    /// (and returns false), and a name the generated code already declares where this one would
+    /// be declared (NVT016; the definition still counts, so its uses are not reported too).
+    /// </summary>
+    private bool Define(Dictionary<string, SourceSpan> seen, NameSyntax name, string kind, NameKind generated)
+    {
+        if (!Define(seen, name, kind))
+        {
+            return false;
+        }
+
+        NotTakenByGeneratedCode(name, generated, kind.ToLowerInvariant());
+        return true;
+    }
+
+    private void NotTakenByGeneratedCode(NameSyntax name, NameKind generated, string what)
+    {
+        if (GeneratedNames.Collision(generated, name.Text) is { } reason)
+        {
+            Report(Descriptors.NameTakenByGeneratedCode, name.Span, $"'{name.Text}' cannot name a {what}: {reason}. Choose another name.");
+        }
+    }
+
     /// <summary>Records a definition, reporting a second definition of the same name.</summary>
     private bool Define(Dictionary<string, SourceSpan> seen, NameSyntax name, string kind)
     {

@@ -37,6 +37,7 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor UnknownSysReg = new("NVT013", "Unknown system register", RuleSeverity.Error, Names);
     public static readonly RuleDiagnosticDescriptor UnknownFineGrainedGroup = new("NVT014", "Unknown fine-grained group", RuleSeverity.Error, Names);
     public static readonly RuleDiagnosticDescriptor UnknownFilter = new("NVT015", "Unknown filter", RuleSeverity.Error, Names);
+    public static readonly RuleDiagnosticDescriptor NameTakenByGeneratedCode = new("NVT016", "Name taken by generated code", RuleSeverity.Error, Names);
 
     // Encodings
     public static readonly RuleDiagnosticDescriptor EncodingFieldOutOfRange = new("NVT020", "Encoding field out of range", RuleSeverity.Error, Encodings);
@@ -99,7 +100,7 @@ internal static class Descriptors
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, UnknownKey, WrongValueType, DuplicateDefinition, MissingKey, UnsupportedYaml, LimitExceeded, InvalidName, ConflictingKeys,
-        UnknownRegister, UnknownField, UnknownGroup, UnknownSysReg, UnknownFineGrainedGroup, UnknownFilter,
+        UnknownRegister, UnknownField, UnknownGroup, UnknownSysReg, UnknownFineGrainedGroup, UnknownFilter, NameTakenByGeneratedCode,
         EncodingFieldOutOfRange, RangeReversed, MalformedEncoding, CoarseOverlap, FineGrainedOverlap, FamilyRange, CatalogueAliasCycle,
         RecursiveCombination, EmptyCombination, MissingMember,
         TooManyGroups, TooManyFineGrainedGroups, PackedConfigInvalid, TooManyRegisters, PerfectHashFailed, TooManyFilters, TooManyParameters,

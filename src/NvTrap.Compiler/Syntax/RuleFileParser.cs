@@ -138,7 +138,8 @@ internal sealed partial class RuleFileParser : YamlShapeParser
             }
 
             seen.Add(definition.Key.Value, definition.Key);
-            var name = section == "sysregs" ? new NameSyntax(definition.Key.Value, definition.Key.Span) : ParseDefinitionName(definition.Key);
+            var name = section != "sysregs" ? ParseDefinitionName(definition.Key)
+                : NameWithinLimit(definition.Key) ? new NameSyntax(definition.Key.Value, definition.Key.Span) : null;
             if (name is null)
             {
                 continue;

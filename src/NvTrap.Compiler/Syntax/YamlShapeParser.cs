@@ -52,6 +52,12 @@ internal abstract class YamlShapeParser
         return result;
     }
 
+    /// <summary>
+    /// The longest name: names become C# identifiers (at most 512 characters, some prefixed, as in
+    /// <c>Condition_NAME</c>) and are quoted in messages and explanations.
+    /// </summary>
+    public const int MaxNameLength = 256;
+
     protected NameSyntax? ParseDefinitionName(YamlScalar key)
     {
         if (!IdentifierPattern.IsMatch(key.Value))
@@ -61,7 +67,28 @@ internal abstract class YamlShapeParser
             return null;
         }
 
-        return new NameSyntax(key.Value, key.Span);
+        if (key.Value is "null" or "Null" or "NULL")
+        {
+            // Written plainly where it is used (register: null), YAML reads it as no value at all.
+            _diagnostics.Add(Descriptors.InvalidName.Create(key.Span,
+                $"'{key.Value}' cannot be a name: written as a value (register: {key.Value}) YAML reads it as empty. Choose another name."));
+            return null;
+        }
+
+        return NameWithinLimit(key) ? new NameSyntax(key.Value, key.Span) : null;
+    }
+
+    /// <summary>Reports a name longer than <see cref="MaxNameLength"/> (NVT007).</summary>
+    protected bool NameWithinLimit(YamlScalar scalar)
+    {
+        if (scalar.Value.Length <= MaxNameLength)
+        {
+            return true;
+        }
+
+        _diagnostics.Add(Descriptors.LimitExceeded.Create(scalar.Span,
+            Invariant.Format($"Name is {scalar.Value.Length:N0} characters long; the limit is {MaxNameLength}. Use a shorter name.")));
+        return false;
     }
 
     protected NameSyntax? ParseNameReference(YamlNode node, string what)
@@ -78,7 +105,7 @@ internal abstract class YamlShapeParser
             return null;
         }
 
-        return new NameSyntax(scalar.Value, scalar.Span);
+        return NameWithinLimit(scalar) ? new NameSyntax(scalar.Value, scalar.Span) : null;
     }
 
     protected NumberSyntax? ParseNumber(YamlNode node, string what)
