@@ -73,11 +73,12 @@ internal static class RuleCompiler
     {
         try
         {
+            var directory = RulesetDirectory.Of(files.Where(f => f.Syntax is not null).Select(f => f.Syntax!).ToList());
             var results = files
                 .Where(f => f.Syntax?.Ruleset is not null)
                 .GroupBy(f => f.Syntax!.Ruleset!.Text, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => CompileRuleset(g.Key, g.Select(f => f.Syntax!), fileErrors: g.Any(f => f.Diagnostics.Any(d => d.IsError))))
+                .Select(g => CompileRuleset(g.Key, g.Select(f => f.Syntax!), fileErrors: g.Any(f => f.Diagnostics.Any(d => d.IsError)), directory))
                 .ToList();
             return new RuleCompilation(files, results.Select(r => r.Compiled).ToList(), results.Select(r => r.Bound).ToList(), Array.Empty<RuleDiagnostic>());
         }
@@ -127,10 +128,10 @@ internal static class RuleCompiler
         $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.";
 
     /// <summary>Binds, checks and (when error-free) lowers one ruleset.</summary>
-    private static (CompiledRuleset Compiled, BoundRuleset Bound) CompileRuleset(string name, IEnumerable<RuleFileSyntax> files, bool fileErrors)
+    private static (CompiledRuleset Compiled, BoundRuleset Bound) CompileRuleset(string name, IEnumerable<RuleFileSyntax> files, bool fileErrors, RulesetDirectory directory)
     {
         var diagnostics = new List<RuleDiagnostic>();
-        var bound = Binder.Bind(name, files, diagnostics);
+        var bound = Binder.Bind(name, files, diagnostics, directory);
         RulesetChecker.Check(bound, diagnostics);
         LoweredRuleset? lowered = null;
         if (!fileErrors && !diagnostics.Any(d => d.IsError))

@@ -72,7 +72,7 @@ internal sealed partial class Binder
             else
             {
                 Report(Descriptors.UnknownField, name.Span,
-                    $"Register '{register.Name}' has no field '{name.Text}'.{Suggestions.DidYouMean(name.Text, register.Fields.Keys)} Add it under '{register.Name}: fields' or use an integer mask.");
+                    $"Register '{register.Name}' has no field '{DiagnosticText.Quote(name.Text)}'.{_suggester.DidYouMean(name.Text, register.Fields.Keys)} Add it under '{register.Name}: fields' or use an integer mask.");
                 ok = false;
             }
         }
@@ -99,7 +99,7 @@ internal sealed partial class Binder
             }
 
             Report(Descriptors.MissingMember, member.Span,
-                $"Combination '{syntax.Name.Text}' names member '{member.Text}', which is not a defined group.{Suggestions.DidYouMean(member.Text, _groupIds.Keys)} Define it under 'controls' or 'conditions'.");
+                $"Combination '{syntax.Name.Text}' names member '{DiagnosticText.Quote(member.Text)}', which is not a defined group.{Hint(member.Text, _groupIds.Keys, DefinitionKind.Group)} Define it under 'controls' or 'conditions'.");
         }
 
         return new BoundCombination(id, syntax.Name.Text, syntax.Name.Span, members.ToEquatableArray());

@@ -110,9 +110,16 @@ internal abstract class YamlShapeParser
 
     protected NumberSyntax? ParseNumber(YamlNode node, string what)
     {
-        if (node is YamlScalar { IsPlain: true } scalar && IntegerLiteral.TryParse(scalar.Value, out ulong value))
+        if (node is YamlScalar { IsPlain: true } scalar)
         {
-            return new NumberSyntax(value, scalar.Span);
+            switch (IntegerLiteral.Parse(scalar.Value, out ulong value))
+            {
+                case IntegerParse.Ok:
+                    return new NumberSyntax(value, scalar.Span);
+                case IntegerParse.TooLarge:
+                    TooLarge(scalar);
+                    return null;
+            }
         }
 
         WrongType(node, what);
@@ -191,6 +198,10 @@ internal abstract class YamlShapeParser
 
         return ParseNumber(node, $"a {what} mask: an integer, or a list of bits and [hi, lo] ranges");
     }
+
+    /// <summary>An integer that does not fit 64 bits (NVT003: no value of the key's type can be that large).</summary>
+    protected void TooLarge(YamlScalar scalar) =>
+        _diagnostics.Add(Descriptors.WrongValueType.Create(scalar.Span, $"Integer {DiagnosticText.Quote(scalar.Value)} is too large: {IntegerLiteral.Limit}."));
 
     protected void WrongType(YamlNode node, string expected) =>
         _diagnostics.Add(Descriptors.WrongValueType.Create(node.Span, $"Expected {expected}, but found {node.Describe()}."));
