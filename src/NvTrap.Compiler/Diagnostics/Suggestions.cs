@@ -221,6 +221,9 @@ internal sealed class Suggester
     private readonly Dictionary<object, (int Count, CandidateList List)> _lists = new(ReferenceEqualityComparer.Instance);
     private long _spent;
 
+    /// <summary>The work done so far, in the units of <see cref="Budget"/>.</summary>
+    public long Spent => _spent;
+
     /// <summary>
     /// " Did you mean 'X'?" or empty. A collection is prepared once and kept while its count is
     /// unchanged (a dictionary's Keys is one object for the dictionary's life); any other list is
