@@ -100,7 +100,7 @@ internal static class RuleCompiler
         {
             var diagnostics = new List<RuleDiagnostic>();
             var syntax = RuleFileParser.Parse(source.Path, source.Text, diagnostics);
-            return new ParsedRuleFile(source.Path, syntax, diagnostics.ToEquatableArray());
+            return new ParsedRuleFile(source.Path, syntax, DiagnosticCap.Apply(diagnostics).ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -143,7 +143,7 @@ internal static class RuleCompiler
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.StartOffset)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToEquatableArray();
-        return (new CompiledRuleset(name, lowered, ordered), bound);
+            .ToList();
+        return (new CompiledRuleset(name, lowered, DiagnosticCap.Apply(ordered).ToEquatableArray()), bound);
     }
 }

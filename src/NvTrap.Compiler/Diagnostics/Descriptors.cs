@@ -91,6 +91,7 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor InvalidTarget = new("NVT081", "Invalid ruleset target class", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor NotInterpretable = new("NVT082", "C# condition cannot be interpreted", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor InternalError = new("NVT090", "Internal error in the NvTrap rule compiler", RuleSeverity.Error, Generator);
+    public static readonly RuleDiagnosticDescriptor TooManyDiagnostics = new("NVT091", "Too many diagnostics in one file", RuleSeverity.Warning, Generator);
 
     // VM profiles (nvtrap --vm)
     public static readonly RuleDiagnosticDescriptor VmProfileUnknownName = new("NVT100", "VM profile names something the ruleset does not define", RuleSeverity.Error, VmProfile);
@@ -107,7 +108,7 @@ internal static class Descriptors
         ValueOutsideMask, EmptyMask, FineGrainedBitOutOfRange, FineGrainedBitRes0, InvalidPolarity, InvalidBehaviour, InvalidBitPosition, ReservedBitsOverlap, BothPolarities,
         ExpressionSyntax, ExpressionUnknownName, ExpressionBitIndex, ExpressionArity,
         UnusedGroup, UncataloguedEncoding, IncompleteFineGrainedRegister, UnusedFilter, UnusedParameter,
-        RulesetNotFound, InvalidTarget, NotInterpretable, InternalError,
+        RulesetNotFound, InvalidTarget, NotInterpretable, InternalError, TooManyDiagnostics,
         VmProfileUnknownName, ValueOutOfRange, RegisterNotSanitised,
     };
 }
