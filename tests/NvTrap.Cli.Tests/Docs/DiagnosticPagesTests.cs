@@ -44,12 +44,14 @@ public partial class DiagnosticPagesTests
         var blocks = Blocks(File.ReadAllText(Path.Combine(PagesDirectory, id + ".md")));
         int examples = 0;
         string? yaml = null;
+        string? previousYaml = null;
         string? csharp = null;
         foreach (var (language, text) in blocks)
         {
             switch (language)
             {
                 case "yaml":
+                    previousYaml = yaml;
                     yaml = text;
                     continue;
                 case "csharp":
@@ -64,7 +66,7 @@ public partial class DiagnosticPagesTests
             var expected = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (expected.Length > 0 && expected[0].StartsWith("$ nvtrap ", StringComparison.Ordinal))
             {
-                Assert.Equal(expected.Skip(1), RunTool(expected[0]["$ nvtrap ".Length..], yaml!));
+                Assert.Equal(expected.Skip(1), RunTool(expected[0]["$ nvtrap ".Length..], yaml!, previousYaml));
                 examples++;
                 continue;
             }
@@ -158,13 +160,29 @@ public partial class DiagnosticPagesTests
         }).ToList();
     }
 
-    /// <summary>Runs <c>nvtrap</c> in a folder holding the page's rule file under the name the command line uses.</summary>
-    private static IEnumerable<string> RunTool(string commandLine, string yaml)
+    /// <summary>
+    /// Runs <c>nvtrap</c> in a folder holding the page's rule file under the name the command line uses.
+    /// A command with <c>--vm FILE</c> needs a VM profile as well: the page then shows the rule file and,
+    /// in the yaml block after it, the profile, so the rule file is <paramref name="previousYaml"/> and
+    /// the profile <paramref name="yaml"/>.
+    /// </summary>
+    private static IEnumerable<string> RunTool(string commandLine, string yaml, string? previousYaml)
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         using var directory = new TempDirectory();
         string ruleFile = args.Single(a => a.EndsWith(".nvtrap.yaml", StringComparison.Ordinal));
-        directory.Write(ruleFile, yaml);
+        int vm = Array.IndexOf(args, "--vm");
+        if (vm >= 0)
+        {
+            Assert.True(previousYaml is not null, "a --vm example needs a yaml block for the rules and one after it for the VM profile");
+            directory.Write(ruleFile, previousYaml!);
+            directory.Write(args[vm + 1], yaml);
+        }
+        else
+        {
+            directory.Write(ruleFile, yaml);
+        }
+
         string previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = directory.Path;
         try
