@@ -96,6 +96,12 @@ public partial class DiagnosticPagesTests
                 return Check(file, DiagnosticCases.ManyFineGrainedGroups(16, "example", "FG"), id);
             case "NVT043":
                 return Check(file, DiagnosticCases.ManyRegisters(33, "example"), id);
+            case "NVT045":
+                // The page abbreviates 32 filters F1 ... F32 on one register bit.
+                return Check(file, "ruleset: example\nregisters:\n  HCRX_EL2: { fields: { FGTnXS: 4 } }\nfilters:\n" + string.Concat(Enumerable.Range(1, 32).Select(i => $"  F{i}: \"HCRX_EL2.FGTnXS\"\n")), id);
+            case "NVT046":
+                // The page abbreviates 17 parameters P1 ... P17.
+                return Check(file, "ruleset: example\nparameters:\n" + string.Concat(Enumerable.Range(1, 17).Select(i => $"  P{i}: {{ default: 0, range: 0..1 }}\n")), id);
             case "NVT042":
                 return [PackingOverflow(file)];
             case "NVT044":
