@@ -173,9 +173,9 @@ public class VmModelCommandTests
             [
                 $"{vm}(8,1): error NVT002: Unknown key 'bogus' in a VM profile. Allowed keys: fgu, registers, parameters.",
                 $"{vm}(2,3): error NVT100: Ruleset 'linux-6.6' has no fine-grained group 'HFGRTR'. Did you mean 'HFGITR'? Its fine-grained groups are HFGxTR, HFGITR.",
-                $"{vm}(4,3): error NVT102: Register CNTHCTL_EL2 has no reserved bits in ruleset 'linux-6.6' (it declares no 'res0' or 'res1'), so it is read as it is and a VM profile cannot give it any. Registers with reserved bits: HFGITR_EL2, HFGRTR_EL2, HFGWTR_EL2.",
-                $"{vm}(5,34): error NVT057: Bits 0x1 of register HFGRTR_EL2 are both RES0 and RES1 in this VM profile; a bit reads as one or the other.",
-                $"{vm}(7,3): error NVT100: Ruleset 'linux-6.6' has no parameter 'nr'. It defines no parameters.",
+                $"{vm}(4,3): error NVT102: Register 'CNTHCTL_EL2' has no reserved bits in ruleset 'linux-6.6' (it declares no 'res0' or 'res1'): the rules read its value unmasked, so a VM profile cannot give it reserved bits. Remove this entry; the registers that take reserved bits are HFGITR_EL2, HFGRTR_EL2, HFGWTR_EL2.",
+                $"{vm}(5,34): error NVT057: Register 'HFGRTR_EL2' has bits 0x1 in both 'res0' and 'res1'; a reserved bit reads as 0 or as 1, not both. Remove them from one of the two.",
+                $"{vm}(7,3): error NVT100: Ruleset 'linux-6.6' has no parameter 'nr'. It has no parameters.",
                 $"nvtrap eval: the VM profile {vm} has 5 errors; fix it and run again.",
             ],
             result.ErrorLines);
@@ -190,14 +190,14 @@ public class VmModelCommandTests
         var result = Tool.Run("explain", "--rules", SampleRules, "--esr", "0x62300860", "--vm", vm);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"{vm}(2,16): error NVT101: Parameter NR_COUNTERS is 32, outside its range 0..8 in ruleset 'test'; give a value in the range.", result.ErrorLines[0]);
+        Assert.Equal($"{vm}(2,16): error NVT101: Parameter 'NR_COUNTERS' is 32, outside its range 0..8 in ruleset 'test'; give a value in the range.", result.ErrorLines[0]);
     }
 
     [Theory]
     [InlineData("", "(1,1): error NVT005: VM profile is empty; give at least one of 'fgu', 'registers' or 'parameters' (or '{}' for the ruleset's defaults).")]
     [InlineData("fgu: [1, 2]\n", "(1,6): error NVT003: Expected a mapping of fine-grained group names to the bits the VM hides under 'fgu', but found a list.")]
     [InlineData("fgu:\n  HFGxTR: [64]\n", "(2,12): error NVT056: Bit 64 is outside a 64-bit register; use 0..63.")]
-    [InlineData("registers:\n  HFGRTR_EL2: {}\n", "(2,15): error NVT005: The reserved bits of register 'HFGRTR_EL2' has no 'res0'; add it, e.g. '{ res0: 0xffff000000000000 }'.")]
+    [InlineData("registers:\n  HFGRTR_EL2: {}\n", "(2,15): error NVT005: Register 'HFGRTR_EL2' is given no reserved bits; give 'res0', 'res1' or both, e.g. '{ res0: 0xffff000000000000 }', or remove the entry.")]
     [InlineData("fgu: { HFGxTR: 1, HFGxTR: 2 }\n", "(1,19): error NVT004: 'HFGxTR' is given twice under 'fgu' (first at ")]
     [InlineData("a: [\n", "(2,1): error NVT001: YAML syntax error")]
     public void A_malformed_profile_is_reported_where_it_goes_wrong(string text, string message)
