@@ -68,10 +68,13 @@ internal static class ImportCommand
         }
 
         var r = result.Ruleset;
+        var coarse = r.CoarseEntries.SelectMany(e => Enumerable.Range(e.First.Encoding, e.Last.Encoding - e.First.Encoding + 1)).ToHashSet();
+        var fine = r.FineEntries.SelectMany(e => Enumerable.Range(e.First!.Encoding, e.Last!.Encoding - e.First.Encoding + 1)).ToHashSet();
+        int fineRegisters = r.FineGroups.SelectMany(g => new[] { g.Read, g.Write }).Distinct().Count();
         context.Output.WriteLine($"imported {r.Name}: {r.Groups.Count(g => g.Kind == ImportedGroupKind.Control)} controls, {r.Groups.Count(g => g.Kind == ImportedGroupKind.Combination)} combinations, "
-            + $"{r.Groups.Count(g => g.Kind == ImportedGroupKind.Condition)} conditions; {r.CoarseEntries.Count} coarse entries ({r.CoarseEntries.Count(e => e.First != e.Last)} ranges), "
-            + $"{r.FineEntries.Count} fine-grained entries ({r.FineEntries.Count(e => e.First != e.Last)} ranges, {r.FineEntries.Count(e => e.Filter is not null)} filtered), "
-            + $"{r.FineGroups.Count} fine-grained groups; {Plural.Of(written.Files.Count, "file")} written to {folder}");
+            + $"{r.Groups.Count(g => g.Kind == ImportedGroupKind.Condition)} conditions; {r.CoarseEntries.Count} coarse entries ({r.CoarseEntries.Count(e => e.First != e.Last)} ranges) covering {coarse.Count} encodings; "
+            + $"{r.FineEntries.Count} fine-grained entries ({r.FineEntries.Count(e => e.First != e.Last)} ranges) covering {fine.Count} encodings, {r.FineEntries.Count(e => e.Filter is not null)} with a filter; "
+            + $"{r.FineGroups.Count} fine-grained groups over {fineRegisters} registers; {coarse.Union(fine).Count()} configured encodings; {Plural.Of(written.Files.Count, "file")} written to {folder}");
         return ExitCodes.Ok;
     }
 }

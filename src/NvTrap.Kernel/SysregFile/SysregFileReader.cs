@@ -29,7 +29,7 @@ internal sealed class SysregCatalog
 /// Reads arch/arm64/tools/sysreg: <c>Sysreg NAME op0 op1 crn crm op2</c> and
 /// <c>SysregFields NAME</c> blocks of <c>Field</c>, <c>Res0</c>, <c>Res1</c>, <c>Unkn</c>,
 /// <c>Raz</c>, <c>Enum</c>/<c>SignedEnum</c>/<c>UnsignedEnum</c> ... <c>EndEnum</c>,
-/// <c>Fields</c>, <c>Mapping</c> and <c>Prefix</c>. It defines the macros the kernel's build
+/// <c>Fields</c>, <c>Mapping</c> and <c>Prefix</c> ... <c>EndPrefix</c>. It defines the macros the kernel's build
 /// generates from the file (SYS_NAME, NAME_FIELD, its _MASK/_SHIFT/_WIDTH, enum values,
 /// NAME_RES0/_RES1/_UNKN), each located at the line it comes from.
 /// </summary>
@@ -44,6 +44,9 @@ internal static class SysregFileReader
         var res0 = new List<string>();
         var res1 = new List<string>();
         var unkn = new List<string>();
+        var prefixRes0 = new List<string>();
+        var prefixRes1 = new List<string>();
+        bool prefixed = false;
         string[] lines = text.Split('\n');
 
         void Define(string name, string body, int line) => catalog.Defines.Add(new GeneratedDefine(name, body, new SourceLocation(path, line, 1)));
@@ -117,6 +120,7 @@ internal static class SysregFileReader
                         block = new SysregDefinition(words[1], fields, encoding, location);
                         catalog.Blocks[block.Name] = block;
                         prefix = block.Name + "_";
+                        prefixed = false;
                         res0.Clear();
                         res1.Clear();
                         unkn.Clear();
@@ -161,7 +165,25 @@ internal static class SysregFileReader
                         continue;
                     }
 
-                    prefix = words[1] + "_";
+                    // An alternative layout (Prefix FEAT_X ... EndPrefix): its fields and reserved bits
+                    // are named <REG>_FEAT_X_..., and are not the register's own.
+                    prefix = block.Name + "_" + words[1] + "_";
+                    prefixed = true;
+                    prefixRes0.Clear();
+                    prefixRes1.Clear();
+                    continue;
+
+                case "EndPrefix":
+                    if (block is null || !prefixed)
+                    {
+                        Bad("no Prefix is open.");
+                        continue;
+                    }
+
+                    Define($"{prefix}RES0", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes0)) + ")", lineNumber);
+                    Define($"{prefix}RES1", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes1)) + ")", lineNumber);
+                    prefix = block.Name + "_";
+                    prefixed = false;
                     continue;
 
                 case "Mapping":
@@ -203,6 +225,12 @@ internal static class SysregFileReader
             ulong bits = (hi == 63 ? ulong.MaxValue : (1UL << (hi + 1)) - 1) & ~((1UL << lo) - 1);
             switch (words[0])
             {
+                case "Res0" when prefixed:
+                    prefixRes0.Add(mask);
+                    continue;
+                case "Res1" when prefixed:
+                    prefixRes1.Add(mask);
+                    continue;
                 case "Res0":
                     res0.Add(mask);
                     block.Res0 |= bits;
@@ -219,7 +247,11 @@ internal static class SysregFileReader
             }
 
             string field = words[2];
-            block.Fields.Add(new SysregField(field, hi, lo, location));
+            if (!prefixed)
+            {
+                block.Fields.Add(new SysregField(field, hi, lo, location));
+            }
+
             Define($"{prefix}{field}", mask, lineNumber);
             Define($"{prefix}{field}_MASK", mask, lineNumber);
             Define($"{prefix}{field}_SHIFT", lo.ToString(CultureInfo.InvariantCulture), lineNumber);
