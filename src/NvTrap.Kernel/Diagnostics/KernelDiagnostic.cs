@@ -15,7 +15,8 @@ internal readonly record struct SourceLocation(string Path, int Line, int Column
 internal sealed record KernelDiagnostic(SourceLocation Location, string Id, bool IsError, string Message)
 {
     /// <summary>The <c>path(line,col): error NVTK0xx: message</c> form compilers print.</summary>
-    public string ToDisplayString() => $"{Location}: {(IsError ? "error" : "warning")} {Id}: {Message}";
+    public string ToDisplayString() =>
+        $"{(Location.Line > 0 ? Location.ToString() : Location.Path)}: {(IsError ? "error" : "warning")} {Id}: {Message}";
 }
 
 /// <summary>Collects diagnostics in the order they are found.</summary>

@@ -53,6 +53,9 @@ internal sealed class ImportedGroup
     public string? Function { get; set; }
 
     public string? When { get; set; }
+
+    /// <summary>Where the overlay wrote <see cref="When"/> (an error in the expression is the overlay's).</summary>
+    public SourceLocation? WhenLocation { get; set; }
 }
 
 /// <summary>An encoding as the kernel names it: a catalogue name, or the generic S-name when it has none.</summary>

@@ -428,6 +428,7 @@ internal sealed class KernelImporter
                 if (_overlay.Conditions.TryGetValue(function, out var condition))
                 {
                     group.When = condition.When;
+                    group.WhenLocation = condition.Location;
                     group.Forward = condition.Forward;
                     group.InHostEl0 = condition.InHostEl0;
                     group.Register = condition.Register;

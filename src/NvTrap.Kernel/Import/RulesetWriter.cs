@@ -17,10 +17,18 @@ internal sealed class WrittenRuleset
 
     public Dictionary<string, SortedDictionary<int, SourceLocation>> Origins { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The kernel place of a YAML line: the line's own, or the nearest mapped line above it in the same file.</summary>
+    /// <summary>
+    /// The kernel place of a YAML line: the line's own, else the nearest mapped line above it in
+    /// the same file (an entry's continuation), else the first mapped line below (a section key).
+    /// </summary>
     public SourceLocation? Origin(string file, int line)
     {
         if (!Origins.TryGetValue(file.Replace('\\', '/'), out var lines))
+        {
+            return null;
+        }
+
+        if (lines.Count == 0)
         {
             return null;
         }
@@ -36,7 +44,7 @@ internal sealed class WrittenRuleset
             found = location;
         }
 
-        return found;
+        return found ?? lines.Values.FirstOrDefault();
     }
 }
 
@@ -122,7 +130,7 @@ internal static class RulesetWriter
                     file.Line("    in_host_el0: true", g.Location);
                 }
 
-                file.Line($"    when: {Quote(g.When ?? "false")}", g.Location);
+                file.Line($"    when: {Quote(g.When ?? "false")}", g.WhenLocation ?? g.Location);
             });
         }
 
