@@ -55,9 +55,10 @@ internal static class Lexer
 
             if (c == '\n')
             {
+                // A new line separates tokens as white space does (for spellings), and may start a directive.
                 Advance(1);
                 startsLine = true;
-                space = false;
+                space = true;
                 continue;
             }
 
