@@ -815,6 +815,12 @@ internal sealed class KernelImporter
             {
                 register.Encoding = (ushort)((enc.Op0 << 14) | (enc.Op1 << 11) | (enc.CRn << 7) | (enc.CRm << 3) | enc.Op2);
             }
+            else if (register.Encoding is null && _preprocessor.Macros.ContainsKey("SYS_" + given.Name)
+                && ConstantExpression.Evaluate(_preprocessor.ExpandAll(Lexer.Lex("<import>", "SYS_" + given.Name, -1)), t => EnumValue(t.Text), out _) is { } value)
+            {
+                // A register only the overlay names (read by a condition) takes its encoding from its SYS_ macro.
+                register.Encoding = Pack(value.Bits, given.Location);
+            }
 
             register.Res0 = Reserved(given, given.Res0, res0: true);
             register.Res1 = Reserved(given, given.Res1, res0: false);
