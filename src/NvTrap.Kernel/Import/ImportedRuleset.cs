@@ -122,6 +122,12 @@ internal sealed class ImportedRuleset
     /// <summary>Catalogue names used by the tables, with their encodings.</summary>
     public SortedDictionary<string, ushort> Catalogue { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// Names that come from an indexed macro (SYS_DBGBVRn_EL1(3) is DBGBVR3_EL1): the family's
+    /// name with its placeholder (DBGBVR&lt;n&gt;_EL1) and the index, so the catalogue can write the family.
+    /// </summary>
+    public Dictionary<string, (string Family, int Index)> FamilyMembers { get; } = new(System.StringComparer.Ordinal);
+
     public ImportedRegister Register(string name, SourceLocation location)
     {
         if (!Registers.TryGetValue(name, out var register))

@@ -254,9 +254,11 @@ internal sealed class KernelImporter
 
             int placeholder = name.LastIndexOf("n_EL", StringComparison.Ordinal);
             int el = name.LastIndexOf("_EL", StringComparison.Ordinal);
-            name = placeholder >= 0 ? name.Substring(0, placeholder) + index + name.Substring(placeholder + 1)
-                : el >= 0 ? name.Substring(0, el) + index + name.Substring(el)
-                : name + index;
+            string family = placeholder >= 0 ? name.Substring(0, placeholder) + "<n>" + name.Substring(placeholder + 1)
+                : el >= 0 ? name.Substring(0, el) + "<n>" + name.Substring(el)
+                : name + "<n>";
+            name = family.Replace("<n>", index);
+            _ruleset.FamilyMembers[name] = (family, int.Parse(index, CultureInfo.InvariantCulture));
         }
 
         if (_ruleset.Catalogue.TryGetValue(name, out ushort existing) && existing != encoding)

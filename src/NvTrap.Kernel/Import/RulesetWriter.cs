@@ -184,8 +184,20 @@ internal static class RulesetWriter
         {
             var file = File($"sysregs/{kind.Key}.nvtrap.yaml", "System registers and instructions the tables name, with the encodings of the kernel's SYS_ and OP_ macros.");
             file.Line("sysregs:");
+            var families = CatalogueFamilies.Fit(ruleset, kind.Select(c => c.Key));
+            var written2 = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in kind.OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
+                if (ruleset.FamilyMembers.TryGetValue(entry.Key, out var member) && families.TryGetValue(member.Family, out var family))
+                {
+                    if (written2.Add(member.Family))
+                    {
+                        file.Line($"  {member.Family}: {{ n: {family.Low}..{family.High}, encoding: [{string.Join(", ", family.Fields)}] }}");
+                    }
+
+                    continue;
+                }
+
                 file.Line($"  {entry.Key}: {Generic(entry.Value)}");
             }
         }

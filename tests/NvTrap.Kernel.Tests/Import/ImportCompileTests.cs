@@ -75,6 +75,16 @@ public class ImportCompileTests
     }
 
     [Fact]
+    public void Members_of_an_indexed_macro_become_a_catalogue_family()
+    {
+        string tables = CompilableTables.Replace("\tSR_TRAP(SYS_TABLEn_EL1(3),\tCGT_CTL_ONE_nTWO),\n", "\tSR_TRAP(SYS_TABLEn_EL1(3),\tCGT_CTL_ONE_nTWO),\n\tSR_TRAP(SYS_TABLEn_EL1(4),\tCGT_CTL_TA),\n");
+        var written = Written(tables, CompilableOverlay);
+        Assert.Contains("  TABLE<n>_EL1: { n: 3..4, encoding: [3, 0, 5, n, 0] }\n", written.Files["sysregs/registers.nvtrap.yaml"]);
+        var ruleset = RulesetModel.Bound(written.Files);
+        Assert.Contains(ruleset.Catalogue, c => c.Name == "TABLE4_EL1" && c.Encoding == (ushort)((3 << 14) | (5 << 7) | (4 << 3)));
+    }
+
+    [Fact]
     public void Compiler_diagnostics_map_back_to_the_kernel_line()
     {
         // The same encoding twice is NVT022 in the rule compiler; it must point at the kernel's line.
