@@ -31,9 +31,6 @@ internal static class KernelCheck
         }
     }
 
-    /// <summary>The path prefix of the rule files the import produces in memory.</summary>
-    public const string GeneratedPrefix = "<import>/";
-
     public static int Run(CliContext context, ImportRequest request)
     {
         var result = KernelImporter.Import(request);
@@ -47,10 +44,10 @@ internal static class KernelCheck
         if (result.Ruleset is not null)
         {
             var written = RulesetWriter.Write(result.Ruleset);
-            var compilation = RuleCompiler.Compile(written.Files.Select(f => new RuleSource(GeneratedPrefix + f.Key, f.Value)));
+            var compilation = RuleCompiler.Compile(written.Files.Select(f => new RuleSource(KernelLocator.GeneratedPrefix + f.Key, f.Value)));
             foreach (var diagnostic in compilation.Diagnostics)
             {
-                context.Output.WriteLine(Translate(written, diagnostic.Id, diagnostic.IsError, diagnostic.Message, diagnostic.Span.Path, diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
+                context.Output.WriteLine(KernelLocator.Translate(written, diagnostic.Id, diagnostic.IsError, diagnostic.Message, diagnostic.Span.Path, diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
                 errors += diagnostic.IsError ? 1 : 0;
                 warnings += diagnostic.IsError ? 0 : 1;
             }
@@ -58,15 +55,5 @@ internal static class KernelCheck
 
         context.Output.WriteLine($"checked {request.SourceDirectory}: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
         return errors > 0 ? ExitCodes.Failure : ExitCodes.Ok;
-    }
-
-    /// <summary>A compiler diagnostic on a generated rule file, located at the kernel (or overlay) line that rule came from.</summary>
-    public static string Translate(WrittenRuleset written, string id, bool isError, string message, string path, int line, int column)
-    {
-        string relative = path.StartsWith(GeneratedPrefix, System.StringComparison.Ordinal) ? path.Substring(GeneratedPrefix.Length) : path;
-        var origin = written.Origin(relative, line);
-        string where = origin is { } o ? $"{o.Path}({o.Line},{System.Math.Max(o.Column, 1)})" : $"{relative}({line},{column})";
-        string generated = origin is null ? string.Empty : $" [generated {relative}({line},{column})]";
-        return $"{where}: {(isError ? "error" : "warning")} {id}: {message}{generated}";
     }
 }

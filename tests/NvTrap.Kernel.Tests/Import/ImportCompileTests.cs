@@ -98,5 +98,9 @@ public class ImportCompileTests
         int duplicate = tables.Split('\n').ToList().FindIndex(l => l.Contains("SR_TRAP(SYS_BETA_EL1,\t\tCGT_CTL_TA)")) + 1;
         int first = Fixtures.LineOf("SR_TRAP(SYS_BETA_EL1,");
         Assert.Contains(origin.Value.Line, new[] { first, duplicate });
+
+        string shown = KernelLocator.Translate(written, error.Id, error.IsError, error.Message, error.Span.Path, error.Span.StartLine, error.Span.StartColumn);
+        Assert.StartsWith($"arch/arm64/kvm/emulate-nested.c({origin.Value.Line},2): error {error.Id}: ", shown);
+        Assert.EndsWith($" [generated {error.Span.Path}({error.Span.StartLine},{error.Span.StartColumn})]", shown);
     }
 }
