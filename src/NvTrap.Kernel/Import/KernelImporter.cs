@@ -53,8 +53,6 @@ internal sealed class KernelImporter
         return new ImportResult(importer._diagnostics.HasErrors ? null : ruleset, importer._diagnostics.Items);
     }
 
-    private string Display(string relative) => relative;
-
     private ImportedRuleset Run(ImportRequest request)
     {
         _root = request.SourceDirectory;
@@ -90,7 +88,7 @@ internal sealed class KernelImporter
         string sysregPath = Path.Combine(_root, KernelTree.SysregFile);
         if (File.Exists(sysregPath))
         {
-            _sysregs = SysregFileReader.Read(Display(KernelTree.SysregFile), File.ReadAllText(sysregPath), _diagnostics);
+            _sysregs = SysregFileReader.Read(KernelTree.SysregFile, File.ReadAllText(sysregPath), _diagnostics);
             foreach (var define in _sysregs.Defines)
             {
                 _preprocessor.Define(define.Name, define.Body, define.Location);
@@ -110,11 +108,11 @@ internal sealed class KernelImporter
                 continue;
             }
 
-            var tokens = _preprocessor.Process(Display(header), File.ReadAllText(path));
+            var tokens = _preprocessor.Process(header, File.ReadAllText(path));
             AddEnums(CParser.Parse(tokens, _diagnostics, _preprocessor.Origin));
         }
 
-        var unitTokens = _preprocessor.Process(Display(KernelTree.Tables), File.ReadAllText(tablesPath));
+        var unitTokens = _preprocessor.Process(KernelTree.Tables, File.ReadAllText(tablesPath));
         var unit = CParser.Parse(unitTokens, _diagnostics, _preprocessor.Origin);
         AddEnums(unit);
         if (_enumerators.TryGetValue("HCR_EL2", out var vcpu) && vcpu.Enum.Name == "vcpu_sysreg")
@@ -226,7 +224,7 @@ internal sealed class KernelImporter
 
     private static string GroupName(string enumerator) => Strip(enumerator, "CGT_");
 
-    private string? GroupNameOf(ulong id, ImportedGroupKind? _ = null) =>
+    private string? GroupNameOf(ulong id) =>
         _ruleset.Groups.FirstOrDefault(g => (ulong)g.KernelId == id)?.Name;
 
     /// <summary>Names an encoding as the table spells it: SYS_X and OP_X by X, SYS_Xn_ELy(i) by Xi_ELy, anything else by its generic name.</summary>
