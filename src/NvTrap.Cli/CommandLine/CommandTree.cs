@@ -67,6 +67,7 @@ internal sealed class CommandTree
         Add(GroupsCommand.Create(context, rules), GroupsCommand.Help);
         Add(ImportCommand.Create(context), ImportCommand.Help);
         Add(ExportCommand.Create(context, rules), ExportCommand.Help);
+        Add(DiffCommand.Create(context), DiffCommand.Help);
 
         var helpOption = new HelpOption();
         helpOption.Action = new HelpWithExamplesAction((HelpAction)helpOption.Action!, help);
