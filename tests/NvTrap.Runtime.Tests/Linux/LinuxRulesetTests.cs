@@ -1,4 +1,3 @@
-using NvTrap.Runtime.Tests.Reference;
 using NvTrap.Testing.Reference;
 using KernelEncoding = NvTrap.Testing.Reference.SysRegEncoding;
 
