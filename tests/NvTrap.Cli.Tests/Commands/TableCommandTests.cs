@@ -22,11 +22,11 @@ public class TableCommandTests
         }).ToList();
         Assert.Equal(encodings.Order().Distinct(), encodings);
 
-        Assert.Contains("3\t0\t2\t0\t0\tTTBR0_EL1\tHCR_TVM_TRVM\tHFGxTR\t36\tset", lines);
-        Assert.Contains("3\t3\t13\t0\t5\tTPIDR2_EL0\t-\tHFGxTR\t55\tclear", lines);
-        Assert.Contains("3\t3\t14\t0\t1\tCNTPCT_EL0\tCNTHCTL_EL1PCTEN\t-\t-\t-", lines);
-        Assert.Contains("3\t0\t0\t4\t0\t-\tHCR_TID3\t-\t-\t-", lines);
-        Assert.Contains("1\t0\t7\t6\t1\tDC_IVAC\tHCR_TPC\tHFGITR\t3\tset", lines);
+        Assert.Contains("3\t0\t2\t0\t0\tTTBR0_EL1\tHCR_TVM_TRVM\tHFGxTR\t36\tset\t-", lines);
+        Assert.Contains("3\t3\t13\t0\t5\tTPIDR2_EL0\t-\tHFGxTR\t55\tclear\t-", lines);
+        Assert.Contains("3\t3\t14\t0\t1\tCNTPCT_EL0\tCNTHCTL_EL1PCTEN\t-\t-\t-\t-", lines);
+        Assert.Contains("3\t0\t0\t4\t0\t-\tHCR_TID3\t-\t-\t-\t-", lines);
+        Assert.Contains("1\t0\t7\t6\t1\tDC_IVAC\tHCR_TPC\tHFGITR\t3\tset\t-", lines);
     }
 
     [Fact]
