@@ -1,4 +1,4 @@
-namespace NvTrap.Runtime.Tests.Reference;
+namespace NvTrap.Testing.Reference;
 
 // The plain types the kernel reference models (Linux66Reference, Linux71Reference) and their
 // data (Linux66Table, Linux71Table) are written in. Nothing here comes from NvTrap's compiler or

@@ -1,4 +1,4 @@
-namespace NvTrap.Runtime.Tests.Reference;
+namespace NvTrap.Testing.Reference;
 
 /// <summary>
 /// A VM as the 7.1 reference model sees it: the fine-grained UNDEF bits per fine-grained group

@@ -11,7 +11,7 @@
 // </auto-generated>
 #nullable enable
 
-namespace NvTrap.Runtime.Tests.Reference;
+namespace NvTrap.Testing.Reference;
 
 /// <summary>
 /// The 7.1-era kernel's nested-virtualization trap tables as plain data, extracted from the kernel

@@ -9,7 +9,7 @@
 // </auto-generated>
 #nullable enable
 
-namespace NvTrap.Runtime.Tests.Reference;
+namespace NvTrap.Testing.Reference;
 
 /// <summary>
 /// Linux 6.6's nested-virtualization trap tables as plain data, extracted from the kernel source

@@ -1,4 +1,4 @@
-namespace NvTrap.Runtime.Tests.Reference;
+namespace NvTrap.Testing.Reference;
 
 /// <summary>
 /// Linux 6.6's decision for an L2 guest's EC 0x18 trap (arch/arm64/kvm/emulate-nested.c:

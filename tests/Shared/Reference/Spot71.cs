@@ -1,4 +1,4 @@
-namespace NvTrap.Runtime.Tests.Reference;
+namespace NvTrap.Testing.Reference;
 
 /// <summary>
 /// One encoding's trap configuration as read by hand from the kernel source: the coarse group
