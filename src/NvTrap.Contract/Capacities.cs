@@ -17,6 +17,12 @@ public static class Capacities
     /// <summary>Fine-grained groups: ids 1..15 fit the config's 4-bit field (0 means none).</summary>
     public const int MaxFineGrainedGroups = (1 << TrapConfigLayout.FineGrainedGroupBits) - 1;
 
+    /// <summary>Fine-grained filters: ids 1..31 fit the config's 5-bit filter field (0 means none).</summary>
+    public const int MaxFilters = (1 << TrapConfigLayout.FilterBits) - 1;
+
+    /// <summary>Named VM parameters a ruleset may declare: the size of the parameter table and of <c>VmProfile</c>'s.</summary>
+    public const int MaxParameters = 16;
+
     /// <summary>Registers a ruleset reads: the register file of <c>VcpuState</c> and the width of a decision record's register byte.</summary>
     public const int MaxRegisters = 32;
 }

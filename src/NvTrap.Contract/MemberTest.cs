@@ -10,7 +10,7 @@ namespace NvTrap;
 /// One record of a ruleset's member tables: a control or condition as the engine tests it, with
 /// everything in one place so testing a member reads one 24-byte record. Stored as three
 /// little-endian 64-bit words: the mask, the value, and a packed word holding the register
-/// [7:0], the member's group id [23:8], the condition flag [24] and the behaviour [26:25].
+/// [7:0], the member's group id [23:8], the condition flag [24] and the behaviour [27:25].
 /// A condition has mask 0 and value 1, which no register value matches, so the engine's loop
 /// over controls needs no test for it; the condition flag sends it to evaluation instead.
 /// </summary>
@@ -38,7 +38,7 @@ public readonly struct MemberTest : System.IEquatable<MemberTest>
     /// <summary>The value the masked register must equal (1 for a condition: never equal under mask 0).</summary>
     public ulong Value { get; }
 
-    /// <summary>The packed word: register [7:0] (first, so reading it is a byte load), group [23:8], condition [24], behaviour [26:25].</summary>
+    /// <summary>The packed word: register [7:0] (first, so reading it is a byte load), group [23:8], condition [24], behaviour [27:25].</summary>
     public ulong Packed { get; }
 
     /// <summary>The member's group id.</summary>
@@ -51,7 +51,7 @@ public readonly struct MemberTest : System.IEquatable<MemberTest>
     public bool IsCondition => ((Packed >> ConditionShift) & 1) != 0;
 
     /// <summary>What the member forwards when it matches.</summary>
-    public TrapBehaviour Behaviour => (TrapBehaviour)((Packed >> BehaviourShift) & 3);
+    public TrapBehaviour Behaviour => (TrapBehaviour)((Packed >> BehaviourShift) & 7);
 
     /// <inheritdoc />
     public bool Equals(MemberTest other) => Mask == other.Mask && Value == other.Value && Packed == other.Packed;

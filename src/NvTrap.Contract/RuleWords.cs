@@ -10,14 +10,18 @@ namespace NvTrap;
 /// </summary>
 public static class RuleWords
 {
-    /// <summary>read, write, any, or none.</summary>
-    public static string Of(TrapBehaviour behaviour) => behaviour switch
+    /// <summary>read, write, any or none, with <c>+host_el0</c> when the behaviour also applies in host EL0.</summary>
+    public static string Of(TrapBehaviour behaviour)
     {
-        TrapBehaviour.Read => "read",
-        TrapBehaviour.Write => "write",
-        TrapBehaviour.Any => "any",
-        _ => "none",
-    };
+        string access = (behaviour & TrapBehaviour.Any) switch
+        {
+            TrapBehaviour.Read => "read",
+            TrapBehaviour.Write => "write",
+            TrapBehaviour.Any => "any",
+            _ => "none",
+        };
+        return (behaviour & TrapBehaviour.InHostEl0) != 0 ? access + "+host_el0" : access;
+    }
 
     /// <summary>control, combination, condition, or none.</summary>
     public static string Of(RuleGroupKind kind) => kind switch

@@ -105,7 +105,11 @@ public static class TableLayout
         public static int Index(int fineGrainedGroup, bool isRead) => ((fineGrainedGroup << 1) | (isRead ? 1 : 0)) & (Count - 1);
     }
 
-    /// <summary>The RES0 bits of each register: a 64-bit mask per register index, for all <see cref="Capacities.MaxRegisters"/>.</summary>
+    /// <summary>
+    /// The default reserved bits of each register, one table for RES0 and one for RES1: a 64-bit
+    /// mask per register index, for all <see cref="Capacities.MaxRegisters"/>. Both are 0 for a
+    /// register the ruleset does not sanitise.
+    /// </summary>
     public static class RegisterMasks
     {
         /// <summary>Bytes per mask.</summary>
@@ -114,5 +118,16 @@ public static class TableLayout
         /// <summary>The entry of a register, masked into the table.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static int Index(int register) => register & (Capacities.MaxRegisters - 1);
+    }
+
+    /// <summary>The default value of each named VM parameter: a 64-bit value per parameter index, for all <see cref="Capacities.MaxParameters"/>.</summary>
+    public static class Parameters
+    {
+        /// <summary>Bytes per value.</summary>
+        public const int Size = 8;
+
+        /// <summary>The entry of a parameter, masked into the table.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Index(int parameter) => parameter & (Capacities.MaxParameters - 1);
     }
 }

@@ -6,7 +6,11 @@ namespace NvTrap.Compiler.Contract;
 namespace NvTrap;
 #endif
 
-/// <summary>Which accesses a matching control or condition forwards to the guest hypervisor, as the kernel's trap_behaviour.</summary>
+/// <summary>
+/// Which accesses a matching control or condition forwards to the guest hypervisor, as the
+/// kernel's trap_behaviour: reads, writes, and whether the forwarding also applies when the
+/// access comes from the guest hypervisor's own user space (host EL0).
+/// </summary>
 [Flags]
 public enum TrapBehaviour : byte
 {
@@ -21,4 +25,7 @@ public enum TrapBehaviour : byte
 
     /// <summary>Forward every access.</summary>
     Any = Read | Write,
+
+    /// <summary>The forwarding also applies in host EL0 (the kernel's BEHAVE_FORWARD_IN_HOST_EL0); without it, host EL0 is handled locally.</summary>
+    InHostEl0 = 4,
 }

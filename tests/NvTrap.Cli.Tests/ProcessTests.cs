@@ -44,7 +44,7 @@ public class ProcessTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Equal(20_001, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.EndsWith("0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM\n", result.Output);
+        Assert.EndsWith("0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM\tforward\n", result.Output);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public static class DiagnosticCases
         ruleset: t
         registers:
           R: { fields: { A: 0, B: 1, W: [7, 4] } }
-          F: { res0: [[63, 60]], fields: { X: 3, HIGH: 61 } }
+          F: { res0: [[63, 4], [2, 0]], fields: { X: 3, HIGH: 61 } }
         controls:
           C1: { register: R, mask: A, value: A, forward: any }
           C2: { register: R, mask: B, value: [], forward: read }
@@ -45,11 +45,12 @@ public static class DiagnosticCases
         yield return new("NVT012", Base.Replace("{ group: M1, sysreg", "{ group: M9, sysreg"), 13, "M9");
         yield return new("NVT013", Base.Replace("sysreg: S3_0_C1_C0_0 }", "sysreg: NO_SUCH_EL1 }"), 13, "NO_SUCH_EL1");
         yield return new("NVT014", Base.Replace("bit: G.X", "bit: H.X"), 15, "H.X");
+        yield return new("NVT015", Base.Replace("bit: G.X, trap_when: set }", "bit: G.X, trap_when: set, filter: NOPE }"), 15, "NOPE");
         yield return new("NVT020", Base.Replace("sysreg: S3_0_C1_C0_0 }", "sysreg: S3_8_C1_C0_0 }"), 13, "8_C1");
         yield return new("NVT021", Base.Replace("sysreg: S3_0_C1_C0_0 }", "range: [S3_0_C2_C0_0, S3_0_C1_C0_0] }"), 13, "[S3_0_C2");
         yield return new("NVT022", Base.Replace("sysreg: S3_0_C1_C0_0 }", "sysreg: [3, 0, 1] }"), 13, "[3, 0, 1]");
         yield return new("NVT023", Base.Replace("  - { group: M1, sysreg: S3_0_C1_C0_0 }", "  - { group: M1, sysreg: S3_0_C1_C0_0 }\n  - { group: C1, range: [S3_0_C0_C0_0, S3_0_C1_C15_7] }"), 14, "[S3_0_C0");
-        yield return new("NVT024", Base + "\n  - { sysreg: [3, 0, 1, 0, 1], bit: \"G[2]\", trap_when: clear }\n", 16, "[3, 0, 1, 0, 1]");
+        yield return new("NVT024", Base + "\n  - { sysreg: [3, 0, 1, 0, 1], bit: G.X, trap_when: set }\n", 16, "[3, 0, 1, 0, 1]");
         yield return new("NVT025", Base + "\nsysregs:\n  DBG<n>_EL1: { n: 5..2, encoding: [2, 0, 0, n, 4] }\n", 17, "5..2");
         yield return new("NVT026", Base + "\nsysregs:\n  A_EL1: B_EL1\n  B_EL1: A_EL1\n", 17, "A_EL1");
         yield return new("NVT030", Base.Replace("  M1: [C1, C2]", "  M1: [C1, C2]\n  M2: [M1, C2]").Replace("fine_grained_traps:", "  - { group: M2, sysreg: S3_0_C3_C0_0 }\nfine_grained_traps:"), 10, "M1,");
@@ -58,6 +59,8 @@ public static class DiagnosticCases
         yield return new("NVT040", ManyGroups(1024), 1028, "G1024");
         yield return new("NVT041", ManyFineGrainedGroups(16), 20, "G16");
         yield return new("NVT043", ManyRegisters(33), 35, "R33");
+        yield return new("NVT045", Base + "\nfilters:\n" + string.Concat(Enumerable.Range(1, 32).Select(i => $"  F{i}: \"R.A\"\n")), 48, "F32");
+        yield return new("NVT046", Base + "\nparameters:\n" + string.Concat(Enumerable.Range(1, 17).Select(i => $"  P{i}: {{ default: 0, range: 0..1 }}\n")), 33, "P17");
         yield return new("NVT050", Base.Replace("C2: { register: R, mask: B, value: []", "C2: { register: R, mask: B, value: [A]"), 7, "[A]");
         yield return new("NVT051", Base.Replace("C2: { register: R, mask: B,", "C2: { register: R, mask: [],"), 7, "[]");
         yield return new("NVT052", Base.Replace("bit: G.X", "bit: \"G[64]\""), 15, "64");
@@ -65,12 +68,18 @@ public static class DiagnosticCases
         yield return new("NVT054", Base.Replace("trap_when: set", "trap_when: maybe"), 15, "maybe");
         yield return new("NVT055", Base.Replace("forward: read", "forward: sometimes"), 7, "sometimes");
         yield return new("NVT056", Base.Replace("W: [7, 4]", "W: [64, 4]"), 3, "64");
+        yield return new("NVT057", Base.Replace("R: { fields:", "R: { res0: [9, 8], res1: [9], fields:"), 3, "[9]");
+        yield return new("NVT058", Base + "\n  - { sysreg: S3_0_C1_C0_2, bit: G.X, trap_when: clear }\n", 16, "S3_0_C1_C0_2");
         yield return new("NVT060", WithCondition("R.A && ) R.B"), 11, ")");
         yield return new("NVT061", WithCondition("R.A && Q[3]"), 11, "Q[3]");
         yield return new("NVT062", WithCondition("R.A && R[64]"), 11, "64");
         yield return new("NVT063", WithCondition("popcount(R, 1) == 2"), 11, "popcount");
         yield return new("NVT070", Base.Replace("  C2: { register: R, mask: B, value: [], forward: read }", "  C2: { register: R, mask: B, value: [], forward: read }\n  UNUSED: { register: R, mask: B, value: B, forward: read }"), 8, "UNUSED");
         yield return new("NVT071", Base + "\nsysregs:\n  SCTLR_EL1: S3_0_C1_C0_0\n", 15, "S3_0_C1_C0_1");
+        yield return new("NVT072", Base.Replace("res0: [[63, 4], [2, 0]]", "res0: [[63, 4], 2]"), 4, "F:");
+        yield return new("NVT073", Base + "\nfilters:\n  UNUSED: \"R.A\"\n", 17, "UNUSED");
+        yield return new("NVT074", Base + "\nparameters:\n  UNUSED: { default: 1, range: 0..3 }\n", 17, "UNUSED");
+        yield return new("NVT101", Base + "\nparameters:\n  P: { default: 9, range: 0..3 }\nconditions:\n  K: { forward: any, when: \"P == 1\" }\n", 17, "9");
     }
 
     /// <summary>The base ruleset plus a condition (line 11 holds its expression) trapping one more encoding.</summary>

@@ -18,4 +18,15 @@ internal static class RandomRegisters
             _ => Dense() & Dense() & Dense(),
         };
     }
+
+    /// <summary>
+    /// HCR_EL2 as <see cref="Next"/> draws it, but with TGE (bit 27) set in one case in eight:
+    /// TGE makes every access the guest hypervisor's own, so drawn like any other register it
+    /// would make almost half the cases local before any trap control is read.
+    /// </summary>
+    public static ulong NextHcr(Random random)
+    {
+        const ulong tge = 1UL << 27;
+        return random.Next(8) == 0 ? Next(random) | tge : Next(random) & ~tge;
+    }
 }

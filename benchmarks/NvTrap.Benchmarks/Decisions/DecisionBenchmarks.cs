@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using NvTrap.Benchmarks.Inputs;
 using NvTrap.Benchmarks.Structures;
-using NvTrap.Runtime.Tests.Reference;
+using NvTrap.Testing.Reference;
 
 namespace NvTrap.Benchmarks.Decisions;
 
@@ -16,7 +16,7 @@ namespace NvTrap.Benchmarks.Decisions;
 public class DecisionBenchmarks
 {
     private TrapWorkload _workload = null!;
-    private KernelReferenceModel _reference = null!;
+    private Linux66Reference _reference = null!;
     private Interpreter _interpreter = null!;
 
     [Params(AccessPattern.Uniform, AccessPattern.Hot, AccessPattern.Space)]
@@ -26,7 +26,7 @@ public class DecisionBenchmarks
     public void Setup()
     {
         _workload = new TrapWorkload(Pattern);
-        _reference = LinuxRuleset.Instance.Reference;
+        _reference = LinuxRuleset.Instance.Kernel;
         _interpreter = Interpreter.Create(LinuxRuleset.Instance.Lowered);
         Agreement.Require(nameof(DecisionBenchmarks), Pattern, new Dictionary<string, int>
         {
@@ -59,7 +59,10 @@ public class DecisionBenchmarks
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Loop() => LoopAll(_workload.States, _workload);
 
-    /// <summary>(a) The kernel-faithful reference model: a dictionary and recursive combinations.</summary>
+    /// <summary>
+    /// (a) The kernel oracle (Linux 6.6 __check_nv_sr_forward restated): a dictionary of trap
+    /// configs, recursive combinations, registers read by name.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Reference()
     {
@@ -71,7 +74,7 @@ public class DecisionBenchmarks
         for (int i = 0; i < esrs.Length; i++)
         {
             int s = stateIndex[i];
-            forwarded += Count(reference.Forward(true, workload.ReferenceLevels[s], workload.ReferenceRegisters[s], esrs[i].Value));
+            forwarded += Count(reference.Decide(workload.ReferenceVcpus[s], esrs[i].Value) == ReferenceDecision.Forward);
         }
 
         return forwarded;

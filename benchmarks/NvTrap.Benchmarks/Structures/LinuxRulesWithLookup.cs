@@ -51,16 +51,44 @@ internal readonly struct LinuxRulesWithLookup<TLookup> : ITrapRules
         get => Generated.RegisterRes0;
     }
 
-    public int HcrEl2Register
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Generated.HcrEl2Register;
-    }
+    public ReadOnlySpan<byte> RegisterRes1 => Generated.RegisterRes1;
+
+    public ReadOnlySpan<byte> ParameterDefaults => Generated.ParameterDefaults;
+
+    public uint SanitisedRegisters => Generated.SanitisedRegisters;
 
     public RulesetNames Names => Generated.Names;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool EvaluateCondition<TState>(int group, ref TState state, SysRegEncoding encoding)
+    public ulong HiddenBits(int fineGrainedGroup) => Generated.HiddenBits(fineGrainedGroup);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Res0(int register) => Generated.Res0(register);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Res1(int register) => Generated.Res1(register);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Parameter(int parameter) => Generated.Parameter(parameter);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsHypervisorContext<TState, TVm>(ref TState state, ref TVm vm)
         where TState : struct, IVcpuState
-        => Generated.EvaluateCondition(group, ref state, encoding);
+        where TVm : struct, IVmProfile
+        => Generated.IsHypervisorContext(ref state, ref vm);
+
+    public bool IsHostEl0<TState, TVm>(ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
+        => Generated.IsHostEl0(ref state, ref vm);
+
+    public bool FilterHolds<TState, TVm>(int filter, ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
+        => Generated.FilterHolds(filter, ref state, ref vm);
+
+    public bool EvaluateCondition<TState, TVm>(int group, ref TState state, ref TVm vm, SysRegEncoding encoding)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
+        => Generated.EvaluateCondition(group, ref state, ref vm, encoding);
 }

@@ -65,6 +65,9 @@ internal sealed class CommandTree
         Add(CheckCommand.Create(context, rules), CheckCommand.Help);
         Add(TableCommand.Create(context, rules), TableCommand.Help);
         Add(GroupsCommand.Create(context, rules), GroupsCommand.Help);
+        Add(ImportCommand.Create(context), ImportCommand.Help);
+        Add(ExportCommand.Create(context, rules), ExportCommand.Help);
+        Add(DiffCommand.Create(context), DiffCommand.Help);
 
         var helpOption = new HelpOption();
         helpOption.Action = new HelpWithExamplesAction((HelpAction)helpOption.Action!, help);

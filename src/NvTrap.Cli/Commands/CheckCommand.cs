@@ -38,8 +38,15 @@ internal static class CheckCommand
         };
         var command = new Command("check", "Run every check of the rule compiler on rule files or folders and print its diagnostics.");
         command.Arguments.Add(paths);
+        var kernel = KernelCheck.Options.Create();
+        kernel.AddTo(command);
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(kernel.Kernel) is { } tree)
+            {
+                return KernelCheck.Run(context, new Kernel.Import.ImportRequest(tree, parseResult.GetValue(kernel.Overlay), parseResult.GetValue(kernel.Defines) ?? []));
+            }
+
             var given = (parseResult.GetValue(paths) ?? []).ToList();
             if (parseResult.GetValue(rules) is { } rulesPath)
             {

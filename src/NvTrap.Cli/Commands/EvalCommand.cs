@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using NvTrap.Cli.CommandLine;
 using NvTrap.Cli.Eval;
+using NvTrap.Cli.Input;
 
 namespace NvTrap.Cli.Commands;
 
@@ -19,9 +20,12 @@ internal static class EvalCommand
             "op0 op1 crn crm op2 dir (decimal fields; dir is R or W), plus one column per control register,",
             "named in lower case as in the ruleset (hcr_el2, mdcr_el2, cnthctl_el2, hfgrtr_el2, hfgwtr_el2,",
             "hfgitr_el2, ...), in hex with or without 0x. A missing register column, an empty cell or - means 0.",
-            "Other columns pass through unchanged; blank lines are skipped.",
-            "Output is the header and the rows with two columns appended: forward (1 or 0) and reason",
-            "(GROUP:MEMBER such as HCR_TVM_TRVM:HCR_TVM, a fine-grained bit such as HFGxTR.nTPIDR2_EL0, or none).",
+            "Two optional columns set the context: ctx (el0, el1 or el2; default el1) and nv (1 or 0: nested",
+            "virtualization on or off; default 1). Other columns pass through unchanged; blank lines are skipped.",
+            "Output is the header and the rows with three columns appended: forward (1 or 0), reason",
+            "(GROUP:MEMBER such as HCR_TVM_TRVM:HCR_TVM, a fine-grained bit such as HFGxTR.nTPIDR2_EL0 that",
+            "forwarded the access or that the VM hides, or none) and outcome (forward, local or undef).",
+            "--vm FILE decides for the VM that profile describes (hidden features, reserved bits, parameters).",
             "A malformed row is reported on standard error as FILE:LINE: what is wrong, and left out of the",
             "output; the other rows are still decided and the exit code is 1. Lines over 1 MiB are rejected.",
         ],
@@ -29,6 +33,7 @@ internal static class EvalCommand
         [
             "nvtrap eval samples/eval/accesses.tsv",
             "nvtrap eval - < accesses.tsv > decisions.tsv",
+            "nvtrap eval --vm samples/vm/no-sme.yaml samples/eval/accesses.tsv",
         ]);
 
     public static Command Create(CliContext context, Option<string> rules)
@@ -39,13 +44,19 @@ internal static class EvalCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => StandardInput,
         };
-        var command = new Command("eval", "Decide a batch of accesses from a tab-separated file (or standard input) and append forward and reason columns.");
+        var vm = new Option<string>("--vm")
+        {
+            Description = "A VM profile (YAML: fgu, registers, parameters). Without it the VM is the ruleset's full-featured default.",
+            HelpName = "FILE",
+        };
+        var command = new Command("eval", "Decide a batch of accesses from a tab-separated file (or standard input) and append forward, reason and outcome columns.");
         command.Arguments.Add(file);
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(file) ?? StandardInput, parseResult.GetValue(rules)));
+        command.Options.Add(vm);
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(file) ?? StandardInput, parseResult.GetValue(rules), parseResult.GetValue(vm)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? rulesPath)
+    private static int Run(CliContext context, string path, string? rulesPath, string? vmPath)
     {
         var ruleset = context.Rulesets.Get(rulesPath, context.Error, out int exitCode);
         if (ruleset is null)
@@ -53,9 +64,15 @@ internal static class EvalCommand
             return exitCode;
         }
 
+        var profile = ruleset.DefaultVm();
+        if (vmPath is not null && !VmProfileFile.TryRead(vmPath, ruleset, context.Error, "eval", out profile))
+        {
+            return ExitCodes.Failure;
+        }
+
         if (path == StandardInput)
         {
-            return new EvalRunner(ruleset, "<stdin>", context.Output, context.Error).Run(context.Input);
+            return new EvalRunner(ruleset, profile, "<stdin>", context.Output, context.Error).Run(context.Input);
         }
 
         StreamReader reader;
@@ -71,7 +88,7 @@ internal static class EvalCommand
 
         using (reader)
         {
-            return new EvalRunner(ruleset, path, context.Output, context.Error).Run(reader);
+            return new EvalRunner(ruleset, profile, path, context.Output, context.Error).Run(reader);
         }
     }
 }

@@ -14,19 +14,24 @@ namespace NvTrap.Cli.Commands;
 internal static class ExplainCommand
 {
     /// <summary>Option names the command already uses; a register whose option would clash is left to <c>--state</c>.</summary>
-    private static readonly HashSet<string> Reserved = new() { "--esr", "--el", "--no-nested-virt", "--state", "--json", "--rules", "--help", "--version" };
+    private static readonly HashSet<string> Reserved = new() { "--esr", "--el", "--no-nested-virt", "--state", "--vm", "--json", "--rules", "--help", "--version" };
 
     public static readonly CommandHelp Help = new(
         Notes:
         [
             "The access is made by the L2 guest at virtual EL1 with nested virtualization on, unless --el or",
-            "--no-nested-virt say otherwise (EL2 is the guest hypervisor itself; EL0 is its own user space when",
-            "HCR_EL2.E2H and TGE are both set). The register options are the guest hypervisor's control",
-            "registers that the ruleset reads (with --rules, the registers of that ruleset); a register not given",
-            "is 0. The output shows the decision and the chain that made it: the fine-grained bit with its",
-            "register after RES0 masking, then the group and each member with register value, mask, value and",
-            "behaviour, or a condition with its operands.",
+            "--no-nested-virt say otherwise. Whether an access is the guest hypervisor's own (a hypervisor",
+            "context, handled locally) is the ruleset's context test: in the Linux rulesets, virtual EL2 or",
+            "HCR_EL2.TGE set at any EL. The register options are the guest hypervisor's control registers that",
+            "the ruleset reads (with --rules, the registers of that ruleset); a register not given is 0.",
+            "The output shows the decision (forward, local, or undefined for a feature the VM hides) and the",
+            "chain that made it: the fine-grained bit with its register as sanitised with the VM's reserved",
+            "bits, then the group and each member with register value, mask, value and behaviour, or a",
+            "condition with its operands.",
             "A --state file holds one 'REGISTER VALUE' per line, for example 'HCR_EL2 0x4000000'.",
+            "A --vm file is a VM profile in YAML: 'fgu' (fine-grained group -> hidden bits), 'registers'",
+            "(register -> { res0, res1 }) and 'parameters' (name -> value); without it the VM is the ruleset's",
+            "full-featured default.",
         ],
         Examples:
         [
@@ -35,6 +40,7 @@ internal static class ExplainCommand
             "nvtrap explain --esr 0x623AF401                                  # TPIDR2_EL0 read: HFGRTR_EL2.nTPIDR2_EL0 clear",
             "nvtrap explain --esr 0x6232F801 --state l1-registers.txt",
             "nvtrap explain --esr 0x62300860 --hcr-el2 0x40C000000 --el 0     # EL0 with E2H and TGE: the guest hypervisor's own",
+            "nvtrap explain --esr 0x623AF401 --vm samples/vm/no-sme.yaml      # TPIDR2_EL0 read on a VM without SME: undefined",
         ]);
 
     public static Command Create(CliContext context, Option<string> rules, IReadOnlyList<string> registers)
@@ -44,6 +50,11 @@ internal static class ExplainCommand
         var state = new Option<string>("--state")
         {
             Description = "A file of register values, one 'REGISTER VALUE' per line (hex; '#' starts a comment). Options given on the command line override it.",
+            HelpName = "FILE",
+        };
+        var vm = new Option<string>("--vm")
+        {
+            Description = "A VM profile (YAML: fgu, registers, parameters). Without it the VM is the ruleset's full-featured default.",
             HelpName = "FILE",
         };
         var json = new Option<bool>("--json") { Description = "Print the decision and its chain as one JSON object." };
@@ -76,6 +87,7 @@ internal static class ExplainCommand
         command.Options.Add(el);
         command.Options.Add(noNestedVirt);
         command.Options.Add(state);
+        command.Options.Add(vm);
         command.Options.Add(json);
         command.SetAction(parseResult =>
         {
@@ -83,6 +95,12 @@ internal static class ExplainCommand
             if (ruleset is null)
             {
                 return exitCode;
+            }
+
+            var profile = ruleset.DefaultVm();
+            if (parseResult.GetValue(vm) is { } vmPath && !VmProfileFile.TryRead(vmPath, ruleset, context.Error, "explain", out profile))
+            {
+                return ExitCodes.Failure;
             }
 
             var values = new Dictionary<int, ulong>();
@@ -111,7 +129,7 @@ internal static class ExplainCommand
             }
 
             var trap = new Esr(parseResult.GetValue(esr));
-            var request = new ExplainRequest(ruleset, trap, vcpu, ruleset.Explain(vcpu, trap));
+            var request = new ExplainRequest(ruleset, trap, vcpu, parseResult.GetValue(vm), ruleset.Explain(vcpu, profile, trap));
             if (parseResult.GetValue(json))
             {
                 ExplanationJsonWriter.Write(context.Output, request);

@@ -16,8 +16,9 @@ internal static class GroupsCommand
         Notes:
         [
             "Columns: name kind register mask value behaviour members condition. kind is control, combination",
-            "or condition; mask and value are hex with 0x; behaviour is read, write or any (for a combination,",
-            "what its members forward together); members are comma-separated; - where there is none.",
+            "or condition; mask and value are hex with 0x; behaviour is read, write or any, with +host_el0 when",
+            "it also forwards from the guest hypervisor's host EL0 (for a combination, what its members forward",
+            "together); members are comma-separated; - where there is none.",
         ],
         Examples:
         [

@@ -10,14 +10,15 @@ namespace NvTrap.Cli.Commands;
 /// <summary><c>nvtrap table</c>: every configured encoding after range expansion, one row each.</summary>
 internal static class TableCommand
 {
-    public static readonly string[] Header = { "op0", "op1", "crn", "crm", "op2", "name", "group", "fgt_group", "fgt_bit", "fgt_polarity" };
+    public static readonly string[] Header = { "op0", "op1", "crn", "crm", "op2", "name", "group", "fgt_group", "fgt_bit", "fgt_polarity", "filter" };
 
     public static readonly CommandHelp Help = new(
         Notes:
         [
-            "Columns: op0 op1 crn crm op2 name group fgt_group fgt_bit fgt_polarity, one row per configured",
-            "encoding after range expansion, sorted by encoding. name comes from the catalogue; fgt_polarity is",
-            "set or clear (the bit value that traps); - where there is none.",
+            "Columns: op0 op1 crn crm op2 name group fgt_group fgt_bit fgt_polarity filter, one row per",
+            "configured encoding after range expansion, sorted by encoding. name comes from the catalogue;",
+            "fgt_polarity is set or clear (the bit value that traps); filter is the fine-grained filter that",
+            "can switch the entry off; - where there is none.",
         ],
         Examples:
         [
@@ -52,6 +53,7 @@ internal static class TableCommand
                 fineGrained == 0 ? Cell.None : Cell.Of(names.FineGrainedGroupName(fineGrained)),
                 fineGrained == 0 ? Cell.None : Number(TrapConfigLayout.Bit(config)),
                 fineGrained == 0 ? Cell.None : TrapConfigLayout.Polarity(config) == 1 ? "set" : "clear",
+                TrapConfigLayout.Filter(config) is int filter and not 0 ? Cell.Of(names.FilterName(filter)) : Cell.None,
             });
         }
 

@@ -17,10 +17,18 @@ internal sealed class EvalHeader
 
     public const string EsrName = "esr";
 
-    private EvalHeader(int columnCount, int esrColumn, int[] accessColumns, (int Column, int Register)[] registerColumns, string[] columnNames)
+    /// <summary>The optional column of the exception level the access comes from: el0, el1 (the default) or el2.</summary>
+    public const string ContextName = "ctx";
+
+    /// <summary>The optional column of whether the vCPU has nested virtualization: 1 (the default) or 0.</summary>
+    public const string NestedName = "nv";
+
+    private EvalHeader(int columnCount, int esrColumn, int contextColumn, int nestedColumn, int[] accessColumns, (int Column, int Register)[] registerColumns, string[] columnNames)
     {
         ColumnCount = columnCount;
         EsrColumn = esrColumn;
+        ContextColumn = contextColumn;
+        NestedColumn = nestedColumn;
         AccessColumns = accessColumns;
         RegisterColumns = registerColumns;
         ColumnNames = columnNames;
@@ -30,6 +38,12 @@ internal sealed class EvalHeader
 
     /// <summary>The <c>esr</c> column, or -1.</summary>
     public int EsrColumn { get; }
+
+    /// <summary>The <c>ctx</c> column, or -1.</summary>
+    public int ContextColumn { get; }
+
+    /// <summary>The <c>nv</c> column, or -1.</summary>
+    public int NestedColumn { get; }
 
     /// <summary>The columns of op0, op1, crn, crm, op2 and dir; all -1 when the header has none of them.</summary>
     public int[] AccessColumns { get; }
@@ -45,7 +59,7 @@ internal sealed class EvalHeader
     public static EvalHeader? Parse(ReadOnlySpan<char> line, IReadOnlyList<string> registers, out string? problem)
     {
         var names = line.ToString().Split('\t').Select(n => n.Trim()).ToArray();
-        int esr = -1;
+        int esr = -1, context = -1, nested = -1;
         var access = new[] { -1, -1, -1, -1, -1, -1 };
         var registerColumns = new List<(int Column, int Register)>();
         var firstColumnOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -57,6 +71,16 @@ internal sealed class EvalHeader
             {
                 known = EsrName;
                 esr = column;
+            }
+            else if (name.Equals(ContextName, StringComparison.OrdinalIgnoreCase))
+            {
+                known = ContextName;
+                context = column;
+            }
+            else if (name.Equals(NestedName, StringComparison.OrdinalIgnoreCase))
+            {
+                known = NestedName;
+                nested = column;
             }
             else if (Array.FindIndex(AccessFieldNames, f => f.Equals(name, StringComparison.OrdinalIgnoreCase)) is int field and >= 0)
             {
@@ -71,7 +95,7 @@ internal sealed class EvalHeader
 
             if (known is not null && !firstColumnOf.TryAdd(known, column))
             {
-                problem = $"column {column + 1} ({name}) repeats column {firstColumnOf[known] + 1}; each of esr, op0..dir and the registers may appear once.";
+                problem = $"column {column + 1} ({name}) repeats column {firstColumnOf[known] + 1}; each of esr, op0..dir, ctx, nv and the registers may appear once.";
                 return null;
             }
         }
@@ -97,6 +121,6 @@ internal sealed class EvalHeader
         }
 
         problem = null;
-        return new EvalHeader(names.Length, esr, access, registerColumns.ToArray(), names);
+        return new EvalHeader(names.Length, esr, context, nested, access, registerColumns.ToArray(), names);
     }
 }

@@ -17,14 +17,16 @@ namespace NvTrap.Cli.Eval;
 internal sealed class EvalRunner
 {
     private readonly RulesetHandle _ruleset;
+    private readonly VmProfile _vm;
     private readonly TextWriter _output;
     private readonly TextWriter _errors;
     private readonly string _inputName;
     private readonly Dictionary<int, string> _reasons = new();
 
-    public EvalRunner(RulesetHandle ruleset, string inputName, TextWriter output, TextWriter errors)
+    public EvalRunner(RulesetHandle ruleset, in VmProfile vm, string inputName, TextWriter output, TextWriter errors)
     {
         _ruleset = ruleset;
+        _vm = vm;
         _inputName = inputName;
         _output = output;
         _errors = errors;
@@ -57,7 +59,7 @@ internal sealed class EvalRunner
         }
 
         _output.Write(lines.Line);
-        _output.Write("\tforward\treason\n");
+        _output.Write("\tforward\treason\toutcome\n");
 
         // Room for one field more than the header has, to notice rows with too many.
         var fields = new Range[header.ColumnCount + 1];
@@ -77,15 +79,17 @@ internal sealed class EvalRunner
                 continue;
             }
 
-            if (!TryDecide(line, header, fields, out bool forward, out string? reason, out problem))
+            if (!TryDecide(line, header, fields, out var decision, out problem))
             {
                 Report(lines.LineNumber, problem!);
                 continue;
             }
 
             _output.Write(line);
-            _output.Write(forward ? "\t1\t" : "\t0\t");
-            _output.Write(reason);
+            _output.Write(decision.Forward ? "\t1\t" : "\t0\t");
+            _output.Write(decision.Forward || decision.Outcome == TrapOutcome.Undefined ? ReasonFor(decision) : "none");
+            _output.Write('\t');
+            _output.Write(DecisionText.Outcome(decision.Outcome));
             _output.Write('\n');
             RowsDecided++;
         }
@@ -105,10 +109,9 @@ internal sealed class EvalRunner
         _errors.WriteLine($"{_inputName}:{lineNumber}: {problem}");
     }
 
-    private bool TryDecide(ReadOnlySpan<char> line, EvalHeader header, Range[] fields, out bool forward, out string? reason, out string? problem)
+    private bool TryDecide(ReadOnlySpan<char> line, EvalHeader header, Range[] fields, out TrapDecision decision, out string? problem)
     {
-        forward = false;
-        reason = null;
+        decision = default;
         int count = line.Split(fields, '\t');
         if (count != header.ColumnCount)
         {
@@ -124,6 +127,11 @@ internal sealed class EvalRunner
         }
 
         var state = VcpuState.NestedGuestAtEl1;
+        if (!TryReadContext(line, header, fields, ref state, out problem))
+        {
+            return false;
+        }
+
         foreach (var (column, register) in header.RegisterColumns)
         {
             var cell = line[fields[column]];
@@ -141,9 +149,48 @@ internal sealed class EvalRunner
             state[register] = value;
         }
 
-        var decision = _ruleset.Decide(state, esr);
-        forward = decision.Forward;
-        reason = forward ? ReasonFor(decision) : "none";
+        decision = _ruleset.Decide(state, _vm, esr);
+        return true;
+    }
+
+    /// <summary>The <c>ctx</c> (el0, el1, el2) and <c>nv</c> (1, 0) cells; blank keeps the defaults, EL1 with nested virtualization.</summary>
+    private static bool TryReadContext(ReadOnlySpan<char> line, EvalHeader header, Range[] fields, ref VcpuState state, out string? problem)
+    {
+        problem = null;
+        var context = header.ContextColumn >= 0 ? line[fields[header.ContextColumn]].Trim() : default;
+        if (!IsBlank(context))
+        {
+            if (context.Equals("el0", StringComparison.OrdinalIgnoreCase))
+            {
+                state.CurrentEl = ExceptionLevel.El0;
+            }
+            else if (context.Equals("el1", StringComparison.OrdinalIgnoreCase))
+            {
+                state.CurrentEl = ExceptionLevel.El1;
+            }
+            else if (context.Equals("el2", StringComparison.OrdinalIgnoreCase))
+            {
+                state.CurrentEl = ExceptionLevel.El2;
+            }
+            else
+            {
+                problem = $"ctx: {HexValue.Quote(context)} is not el0, el1 or el2.";
+                return false;
+            }
+        }
+
+        var nested = header.NestedColumn >= 0 ? line[fields[header.NestedColumn]].Trim() : default;
+        if (!IsBlank(nested))
+        {
+            if (nested is not ("0" or "1"))
+            {
+                problem = $"nv: {HexValue.Quote(nested)} is neither 1 (nested virtualization on) nor 0 (off).";
+                return false;
+            }
+
+            state.HasNestedVirtualization = nested is "1";
+        }
+
         return true;
     }
 
@@ -260,7 +307,7 @@ internal sealed class EvalRunner
     {
         // Reasons repeat across rows: build each string once. Coarse keys are non-negative
         // (group and member ids are 10 bits); fine-grained keys are negative, by encoding.
-        int key = decision.Reason == DecisionReason.FineGrainedTrap ? -1 - decision.Encoding.Value : (decision.Group << 16) | decision.Member;
+        int key = decision.Reason is DecisionReason.FineGrainedTrap or DecisionReason.FeatureHidden ? -1 - decision.Encoding.Value : (decision.Group << 16) | decision.Member;
         if (!_reasons.TryGetValue(key, out string? reason))
         {
             reason = DecisionText.Reason(decision, _ruleset.Names);

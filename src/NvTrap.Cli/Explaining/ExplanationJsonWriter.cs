@@ -57,8 +57,11 @@ internal static class ExplanationJsonWriter
 
         json.WriteNumber("el", (int)request.State.CurrentEl);
         json.WriteBoolean("nestedVirtualization", request.State.HasNestedVirtualization);
+        WriteStringOrNull(json, "vm", request.VmProfilePath);
         json.WriteBoolean("forward", decision.Forward);
-        json.WriteString("decision", decision.Forward ? "forward" : "local");
+        // "decision" predates "outcome" and is kept for existing readers; both are the same word.
+        json.WriteString("decision", DecisionText.Outcome(decision.Outcome));
+        json.WriteString("outcome", DecisionText.Outcome(decision.Outcome));
         json.WriteString("reason", DecisionText.ReasonCode(decision.Reason));
         json.WriteString("rule", DecisionText.Reason(decision, request.Ruleset.Names));
         json.WriteString("summary", explanation.Summary);
@@ -71,6 +74,20 @@ internal static class ExplanationJsonWriter
 
         json.WriteEndObject();
 
+        if (explanation.Context is { } context)
+        {
+            json.WriteStartObject("context");
+            json.WriteString("hypervisorTest", context.HypervisorTest);
+            json.WriteBoolean("hypervisorContext", context.IsHypervisorContext);
+            WriteStringOrNull(json, "hostEl0Test", context.HostEl0Test);
+            json.WriteBoolean("hostEl0", context.IsHostEl0);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("context");
+        }
+
         if (explanation.FineGrained is { } fine)
         {
             json.WriteStartObject("fineGrained");
@@ -80,8 +97,13 @@ internal static class ExplanationJsonWriter
             json.WriteString("register", fine.Register);
             json.WriteString("rawValue", HexValue.Format(fine.RawValue));
             json.WriteString("res0", HexValue.Format(fine.Res0));
+            json.WriteString("res1", HexValue.Format(fine.Res1));
             json.WriteString("value", HexValue.Format(fine.Value));
             json.WriteString("trapWhen", fine.TrapWhenSet ? "set" : "clear");
+            json.WriteBoolean("hidden", fine.Hidden);
+            WriteStringOrNull(json, "filter", fine.Filter);
+            WriteStringOrNull(json, "filterExpression", fine.FilterText);
+            json.WriteBoolean("filteredOut", fine.FilteredOut);
             json.WriteBoolean("forwarded", fine.Forwarded);
             json.WriteEndObject();
         }
@@ -134,6 +156,7 @@ internal static class ExplanationJsonWriter
         {
             WriteStringOrNull(json, "register", member.Register);
             json.WriteString("value", HexValue.Format(member.RegisterValue));
+            json.WriteString("rawValue", HexValue.Format(member.RawValue));
             json.WriteString("mask", HexValue.Format(member.Mask));
             json.WriteString("expected", HexValue.Format(member.Value));
         }

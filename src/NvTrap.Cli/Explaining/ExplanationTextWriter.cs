@@ -29,6 +29,11 @@ internal static class ExplanationTextWriter
         }
 
         Line(output, "vcpu", $"{Level(request.State.CurrentEl)}, nested virtualization {(request.State.HasNestedVirtualization ? "on" : "off")}");
+        if (request.VmProfilePath is { } vm)
+        {
+            Line(output, "vm", $"profile {vm}");
+        }
+
         var set = request.Registers.Where(r => r.Value != 0).Select(r => $"{r.Key} = {HexValue.Format(r.Value)}").ToList();
         Line(output, "registers", set.Count == 0 ? "all 0" : string.Join(", ", set) + (set.Count < request.Registers.Count ? "; every other register 0" : string.Empty));
 

@@ -1,13 +1,14 @@
 using System;
 using NvTrap.Compiler.Evaluation;
+using NvTrap.Compiler.Semantics;
 
 namespace NvTrap.Cli.Interpreting;
 
 /// <summary>
 /// A ruleset compiled at run time, seen through the same <see cref="ITrapRules"/> contract the
-/// generated code implements, so <see cref="TrapEngine.Decide"/> and
-/// <see cref="TrapExplainer.Explain"/> run unchanged over it: the tables are the serialized bytes
-/// the generator would have emitted, and conditions go through <see cref="ExpressionEvaluator"/>.
+/// generated code implements, so <see cref="TrapEngine"/> and <see cref="TrapExplainer"/> run
+/// unchanged over it: the tables are the serialized bytes the generator would have emitted, and
+/// conditions, filters and context tests go through <see cref="ExpressionEvaluator"/>.
 /// </summary>
 internal readonly struct InterpretedRules : ITrapRules
 {
@@ -20,6 +21,8 @@ internal readonly struct InterpretedRules : ITrapRules
     private readonly byte[] _decisionRecords;
     private readonly byte[] _fineGrainedRegisters;
     private readonly byte[] _registerRes0;
+    private readonly byte[] _registerRes1;
+    private readonly uint _sanitised;
 
     public InterpretedRules(InterpretedRuleset ruleset)
     {
@@ -30,6 +33,8 @@ internal readonly struct InterpretedRules : ITrapRules
         _decisionRecords = ruleset.Tables.DecisionRecords;
         _fineGrainedRegisters = ruleset.Tables.FineGrainedRegisters;
         _registerRes0 = ruleset.Tables.RegisterRes0;
+        _registerRes1 = ruleset.Tables.RegisterRes1;
+        _sanitised = ruleset.Lowered.Tables.SanitisedRegisters;
     }
 
     public ReadOnlySpan<byte> LookupDisplacements => _lookupDisplacements;
@@ -50,24 +55,66 @@ internal readonly struct InterpretedRules : ITrapRules
 
     public ReadOnlySpan<byte> RegisterRes0 => _registerRes0;
 
-    public uint LookupIssKey(uint issKey) => RuleTables.LookupIssKey(this, issKey);
+    public ReadOnlySpan<byte> RegisterRes1 => _registerRes1;
 
-    public int HcrEl2Register => _ruleset.Lowered.HcrRegister;
+    public ReadOnlySpan<byte> ParameterDefaults => _ruleset.Tables.ParameterDefaults;
+
+    public uint SanitisedRegisters => _sanitised;
 
     public RulesetNames Names => _ruleset.Names;
 
-    public bool EvaluateCondition<TState>(int group, ref TState state, SysRegEncoding encoding)
-        where TState : struct, IVcpuState
-    {
-        // Like the generated switch: a group that is not a condition never holds.
-        if ((uint)group >= (uint)_ruleset.Conditions.Length || _ruleset.Conditions[group] is not { } expression)
-        {
-            return false;
-        }
+    public uint LookupIssKey(uint issKey) => RuleTables.LookupIssKey(this, issKey);
 
-        // The evaluator reads registers through a delegate, which cannot capture a `ref`
-        // parameter: it reads a copy of the state instead (the interpreter may allocate).
-        TState copy = state;
-        return ExpressionEvaluator.Evaluate(expression, register => copy.ReadRegister(register), encoding.Value, 0) != 0;
+    // As a VM profile, the ruleset is a full-featured VM, as generated rules are.
+    public ulong HiddenBits(int fineGrainedGroup) => 0;
+
+    public ulong Res0(int register) => RuleTables.DefaultRes0(this, register);
+
+    public ulong Res1(int register) => RuleTables.DefaultRes1(this, register);
+
+    public ulong Parameter(int parameter) => RuleTables.DefaultParameter(this, parameter);
+
+    public bool IsHypervisorContext<TState, TVm>(ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        Holds(_ruleset.HypervisorContext, ref state, ref vm, 0);
+
+    // A ruleset without a host EL0 test has no host EL0, as the generated method returns false.
+    public bool IsHostEl0<TState, TVm>(ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        _ruleset.HostEl0 is { } test && Holds(test, ref state, ref vm, 0);
+
+    // Like the generated switches: an id that names no filter or condition never holds.
+    public bool FilterHolds<TState, TVm>(int filter, ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        (uint)filter < (uint)_ruleset.Filters.Length && _ruleset.Filters[filter] is { } test && Holds(test, ref state, ref vm, 0);
+
+    public bool EvaluateCondition<TState, TVm>(int group, ref TState state, ref TVm vm, SysRegEncoding encoding)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        (uint)group < (uint)_ruleset.Conditions.Length && _ruleset.Conditions[group] is { } test && Holds(test, ref state, ref vm, encoding.Value);
+
+    /// <summary>
+    /// Evaluates an expression as the generated code does: a register the ruleset sanitises is
+    /// read through the VM's reserved bits, any other as the state holds it.
+    /// </summary>
+    private bool Holds<TState, TVm>(BoundExpr expression, ref TState state, ref TVm vm, ushort encoding)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
+    {
+        // The evaluator reads through delegates, which cannot capture a `ref` parameter: they
+        // read copies instead (the interpreter may allocate).
+        TState stateCopy = state;
+        TVm vmCopy = vm;
+        uint sanitised = _sanitised;
+        var inputs = new EvaluationInputs(
+            register => ((sanitised >> register) & 1) != 0 ? RuleTables.Read(ref stateCopy, ref vmCopy, register) : stateCopy.ReadRegister(register),
+            encoding,
+            0,
+            (ulong)state.CurrentEl,
+            parameter => vmCopy.Parameter(parameter));
+        return ExpressionEvaluator.Evaluate(expression, inputs) != 0;
     }
 }

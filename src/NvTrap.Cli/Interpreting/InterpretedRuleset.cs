@@ -9,8 +9,8 @@ namespace NvTrap.Cli.Interpreting;
 /// <summary>
 /// A ruleset compiled at run time, held as the generator would emit it: the lowered tables in
 /// their one serialized form (the bytes generated code stores as static data), the runtime's own
-/// <see cref="RulesetNames"/> built from the lowered names, and the conditions as bound
-/// expressions for <see cref="ExpressionEvaluator"/> to run.
+/// <see cref="RulesetNames"/> built from the lowered names, and the conditions, filters and
+/// context tests as bound expressions for <see cref="ExpressionEvaluator"/> to run.
 /// </summary>
 internal sealed class InterpretedRuleset
 {
@@ -19,22 +19,41 @@ internal sealed class InterpretedRuleset
         Lowered = lowered;
         Tables = new SerializedTables(lowered.Tables);
         var names = lowered.Names;
-        Names = new RulesetNames(
-            lowered.Name,
-            names.Registers.ToArray(),
-            names.Groups.ToArray(),
-            names.FineGrainedGroups.ToArray(),
-            names.NamedEncodings.ToArray(),
-            names.SysRegNames.ToArray(),
-            names.FineGrainedEncodings.ToArray(),
-            names.FineGrainedBitNames.ToArray(),
-            names.ConditionTexts.ToArray(),
-            names.ConditionRegisters.Select(r => r.ToArray()).ToArray());
+        Names = new RulesetNames
+        {
+            RulesetName = lowered.Name,
+            RegisterNames = names.Registers.ToArray(),
+            GroupNames = names.Groups.ToArray(),
+            FineGrainedGroupNames = names.FineGrainedGroups.ToArray(),
+            FilterNames = names.Filters.ToArray(),
+            FilterExpressions = names.FilterTexts.ToArray(),
+            ParameterNames = names.Parameters.ToArray(),
+            ParameterMinimums = lowered.Parameters.Select(p => p.Min).ToArray(),
+            ParameterMaximums = lowered.Parameters.Select(p => p.Max).ToArray(),
+            NamedEncodings = names.NamedEncodings.ToArray(),
+            SysRegNames = names.SysRegNames.ToArray(),
+            FineGrainedEncodings = names.FineGrainedEncodings.ToArray(),
+            FineGrainedBits = names.FineGrainedBitNames.ToArray(),
+            ConditionExpressions = names.ConditionTexts.ToArray(),
+            ConditionReads = names.ConditionRegisters.Select(r => r.ToArray()).ToArray(),
+            ConditionParameterReads = names.ConditionParameters.Select(p => p.ToArray()).ToArray(),
+            HypervisorContext = names.HypervisorContext,
+            HostEl0 = names.HostEl0,
+        };
         Conditions = new BoundExpr?[names.Groups.Count];
         foreach (var condition in lowered.Conditions)
         {
             Conditions[condition.Id] = ((ExpressionLogic)condition.Logic).Expression;
         }
+
+        Filters = new BoundExpr?[names.Filters.Count];
+        foreach (var filter in lowered.Filters)
+        {
+            Filters[filter.Id] = filter.When.Expression;
+        }
+
+        HypervisorContext = lowered.Context.Hypervisor.Expression;
+        HostEl0 = lowered.Context.HostEl0?.Expression;
     }
 
     public LoweredRuleset Lowered { get; }
@@ -45,6 +64,15 @@ internal sealed class InterpretedRuleset
 
     /// <summary>Each condition group's expression, by group id; null for every other group.</summary>
     public BoundExpr?[] Conditions { get; }
+
+    /// <summary>Each filter's expression, by filter id; null for id 0.</summary>
+    public BoundExpr?[] Filters { get; }
+
+    /// <summary>The context test for a hypervisor context.</summary>
+    public BoundExpr HypervisorContext { get; }
+
+    /// <summary>The context test for host EL0, or null when the ruleset has none.</summary>
+    public BoundExpr? HostEl0 { get; }
 
     /// <summary>
     /// Wraps a lowered ruleset. Every condition must be an expression: a C#-only condition exists

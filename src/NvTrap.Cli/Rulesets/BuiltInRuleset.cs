@@ -5,5 +5,7 @@ internal static class BuiltInRuleset
 {
     public const string Origin = "built in";
 
+    public const string Name = LinuxTraps.RulesetName;
+
     public static RulesetHandle Create() => new RulesetHandle<LinuxTraps.Rules>(default, Origin);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using NvTrap.Cli.Input;
 using NvTrap.Compiler;
 using NvTrap.Compiler.Diagnostics;
 using NvTrap.Compiler.Common;
@@ -78,26 +79,20 @@ internal static class RuleFiles
     /// </summary>
     public static RuleSource? Read(string path, List<RuleDiagnostic> problems)
     {
-        try
+        // UTF-8 needs at most 3 bytes per UTF-16 character, so a file of more bytes than that is
+        // surely over the parser's limit: stop reading there.
+        long limit = YamlLimits.Default.MaxChars;
+        string? text = BoundedFile.TryReadText(path, limit * 3, out string? problem, out bool tooLarge);
+        if (text is null)
         {
-            // Check the size before reading so a huge file is refused without loading it: UTF-8
-            // needs at most 3 bytes per UTF-16 character, so a longer file is surely over the limit.
-            long bytes = new FileInfo(path).Length;
-            long limit = YamlLimits.Default.MaxChars;
-            if (bytes > limit * 3)
-            {
-                problems.Add(Descriptors.LimitExceeded.Create(SourceSpan.FileStart(path),
-                    FormattableString.Invariant($"Rule file is {bytes:N0} bytes long; the limit is {limit:N0} characters. Split the rules into several *.nvtrap.yaml files.")));
-                return null;
-            }
-
-            return new RuleSource(path, File.ReadAllText(path, Encoding.UTF8));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            problems.Add(Descriptors.YamlSyntax.Create(SourceSpan.FileStart(path), $"Rule file could not be read ({ex.Message}); check that it exists and is readable."));
+            problems.Add(tooLarge
+                ? Descriptors.LimitExceeded.Create(SourceSpan.FileStart(path),
+                    FormattableString.Invariant($"Rule file is larger than {limit * 3:N0} bytes; the limit is {limit:N0} characters. Split the rules into several *.nvtrap.yaml files."))
+                : Descriptors.YamlSyntax.Create(SourceSpan.FileStart(path), $"Rule file could not be read ({problem}); check that it exists and is readable."));
             return null;
         }
+
+        return new RuleSource(path, text);
     }
 
     /// <summary>

@@ -30,9 +30,17 @@ internal abstract class RulesetHandle
     /// <summary>The register names by index, as options, columns and state files refer to them.</summary>
     public IReadOnlyList<string> RegisterNames => _registerNames ??= ReadRegisterNames(Names);
 
+    /// <summary>The registers the ruleset sanitises (bit n for register n).</summary>
+    public abstract uint SanitisedRegisters { get; }
+
+    /// <summary>The profile of a full-featured VM: the ruleset's defaults.</summary>
+    public abstract VmProfile DefaultVm();
+
     public abstract TrapDecision Decide(in VcpuState state, Esr esr);
 
-    public abstract TrapExplanation Explain(in VcpuState state, Esr esr);
+    public abstract TrapDecision Decide(in VcpuState state, in VmProfile vm, Esr esr);
+
+    public abstract TrapExplanation Explain(in VcpuState state, in VmProfile vm, Esr esr);
 
     /// <summary>The packed trap config of an encoding, 0 if none.</summary>
     public abstract uint Lookup(SysRegEncoding encoding);
@@ -86,5 +94,11 @@ internal sealed class RulesetHandle<TRules> : RulesetHandle
 
     public override TrapDecision Decide(in VcpuState state, Esr esr) => TrapEngine.Decide(_rules, state, esr);
 
-    public override TrapExplanation Explain(in VcpuState state, Esr esr) => TrapExplainer.Explain(_rules, state, esr);
+    public override uint SanitisedRegisters => _rules.SanitisedRegisters;
+
+    public override VmProfile DefaultVm() => VmProfile.Defaults(_rules);
+
+    public override TrapDecision Decide(in VcpuState state, in VmProfile vm, Esr esr) => TrapEngine.Decide(_rules, state, vm, esr);
+
+    public override TrapExplanation Explain(in VcpuState state, in VmProfile vm, Esr esr) => TrapExplainer.Explain(_rules, state, vm, esr);
 }

@@ -36,4 +36,26 @@ internal sealed class RulesetProvider
 
         return loaded;
     }
+
+    /// <summary>
+    /// A built-in ruleset by name, or the ruleset compiled from a path: for commands such as
+    /// <c>diff</c> whose arguments may be either. A name wins over a path of the same spelling.
+    /// </summary>
+    public RulesetHandle? GetByNameOrPath(string nameOrPath, TextWriter errors, out int exitCode)
+    {
+        exitCode = ExitCodes.Ok;
+        if (nameOrPath == BuiltInRuleset.Name)
+        {
+            return _builtIn ??= BuiltInRuleset.Create();
+        }
+
+        if (!File.Exists(nameOrPath) && !Directory.Exists(nameOrPath))
+        {
+            errors.WriteLine($"nvtrap: '{nameOrPath}' is neither a built-in ruleset ({BuiltInRuleset.Name}) nor a rule file or folder.");
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        return Get(nameOrPath, errors, out exitCode);
+    }
 }

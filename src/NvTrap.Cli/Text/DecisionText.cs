@@ -4,16 +4,16 @@ namespace NvTrap.Cli.Text;
 internal static class DecisionText
 {
     /// <summary>
-    /// What forwarded the access: <c>GROUP:MEMBER</c> for a member of a combination, the group's
-    /// name when the group itself matched, the fine-grained bit's name (<c>HFGxTR.nTPIDR2_EL0</c>),
-    /// or <c>none</c> when the access is handled locally.
+    /// What decided the access: <c>GROUP:MEMBER</c> for a member of a combination, the group's
+    /// name when the group itself matched, the fine-grained bit's name (<c>HFGxTR.nTPIDR2_EL0</c>)
+    /// that forwarded it or that the VM hides, or <c>none</c> when the access is handled locally.
     /// </summary>
     public static string Reason(in TrapDecision decision, RulesetNames names) => decision.Reason switch
     {
         DecisionReason.CoarseTrap => decision.Group == decision.Member
             ? names.GroupName(decision.Member)
             : names.GroupName(decision.Group) + ":" + names.GroupName(decision.Member),
-        DecisionReason.FineGrainedTrap => names.FineGrainedBitName(decision.Encoding.Value)
+        DecisionReason.FineGrainedTrap or DecisionReason.FeatureHidden => names.FineGrainedBitName(decision.Encoding.Value)
             ?? $"{names.FineGrainedGroupName(decision.FineGrainedGroup)}[{decision.FineGrainedBit}]",
         _ => "none",
     };
@@ -22,12 +22,23 @@ internal static class DecisionText
     public static string ReasonCode(DecisionReason reason) => reason switch
     {
         DecisionReason.NotSysRegTrap => "not-sysreg-trap",
+        DecisionReason.NoConfiguration => "no-configuration",
+        DecisionReason.FeatureHidden => "feature-hidden",
         DecisionReason.NoNestedVirtualization => "no-nested-virtualization",
         DecisionReason.HypervisorContext => "hypervisor-context",
-        DecisionReason.NoConfiguration => "no-configuration",
         DecisionReason.FineGrainedTrap => "fine-grained-trap",
         DecisionReason.CoarseTrap => "coarse-trap",
-        _ => "not-trapped",
+        DecisionReason.NotTrapped => "not-trapped",
+        DecisionReason.HostEl0NotForwarded => "host-el0-not-forwarded",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(reason), reason, "a reason without a code"),
+    };
+
+    /// <summary>The outcome as <c>eval</c>'s outcome column and <c>explain --json</c> write it: forward, local or undef.</summary>
+    public static string Outcome(TrapOutcome outcome) => outcome switch
+    {
+        TrapOutcome.Forward => "forward",
+        TrapOutcome.Undefined => "undef",
+        _ => "local",
     };
 
     /// <summary>"read (MRS)", "write (MSR)", or SYS/SYSL for the System instruction space (op0 = 1).</summary>

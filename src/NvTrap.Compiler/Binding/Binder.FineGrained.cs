@@ -38,17 +38,42 @@ internal sealed partial class Binder
         foreach (var trap in All(f => f.FineGrainedTraps))
         {
             var bit = trap.Bit is null ? null : ResolveFineGrainedBit(trap.Bit);
+            int? filter = trap.Filter is null ? 0 : ResolveFilter(trap.Filter);
             var targets = ResolveTargets(trap.Encodings, trap.Range);
-            if (bit is null || trap.TrapWhen is null)
+            if (bit is null || trap.TrapWhen is null || filter is null)
             {
                 continue;
             }
 
             foreach (var (first, last, isRange, span) in targets)
             {
-                _fineGrainedEntries.Add(new FineGrainedEntry(first, last, bit.Value.Group.Id, bit.Value.Bit, trap.TrapWhen == PolaritySyntax.Set, bit.Value.Name, isRange, span));
+                _fineGrainedEntries.Add(new FineGrainedEntry(first, last, bit.Value.Group.Id, bit.Value.Bit, trap.TrapWhen == PolaritySyntax.Set, filter.Value, bit.Value.Name, isRange, span));
             }
         }
+    }
+
+    private void BindNonSysregBits()
+    {
+        foreach (var syntax in All(f => f.NonSysregBits))
+        {
+            var bit = syntax.Bit is null ? null : ResolveFineGrainedBit(syntax.Bit);
+            if (bit is not null && syntax.TrapWhen is not null)
+            {
+                _nonSysregBits.Add(new NonSysregBit(bit.Value.Group.Id, bit.Value.Bit, syntax.TrapWhen == PolaritySyntax.Set, bit.Value.Name, syntax.Bit!.Span));
+            }
+        }
+    }
+
+    private int? ResolveFilter(NameSyntax name)
+    {
+        if (_filterIds.TryGetValue(name.Text, out int id))
+        {
+            return id;
+        }
+
+        Report(Descriptors.UnknownFilter, name.Span,
+            $"'{name.Text}' is not a filter.{Suggestions.DidYouMean(name.Text, _filterIds.Keys)} Define it under 'filters'.");
+        return null;
     }
 
     private (BoundFineGrainedGroup Group, int Bit, string Name)? ResolveFineGrainedBit(FineGrainedBitSyntax syntax)
@@ -99,10 +124,10 @@ internal sealed partial class Binder
         }
 
         ulong bitMask = 1UL << bit;
-        if ((read.Res0 & bitMask) != 0 && (write.Res0 & bitMask) != 0)
+        if (((read.Res0 | read.Res1) & bitMask) != 0 && ((write.Res0 | write.Res1) & bitMask) != 0)
         {
             Report(Descriptors.FineGrainedBitRes0, syntax.Field?.Span ?? syntax.Number!.Span,
-                $"Bit {bit} ({name}) is RES0 in {read.Name}{(read == write ? string.Empty : " and " + write.Name)}, so it reads as 0 when tested: the entry would never trap (trap_when: set) or always trap (trap_when: clear). Use a bit that is not RES0, or correct the register's 'res0'.");
+                $"Bit {bit} ({name}) is reserved in {read.Name}{(read == write ? string.Empty : " and " + write.Name)}, so it reads as a constant when tested: the entry could never decide anything. Use a bit that is not reserved, or correct the register's 'res0' and 'res1'.");
             return null;
         }
 

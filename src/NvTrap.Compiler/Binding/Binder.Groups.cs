@@ -33,7 +33,7 @@ internal sealed partial class Binder
     private BoundControl BindControl(ControlSyntax syntax)
     {
         int id = _groupIds[syntax.Name.Text];
-        var behaviour = BehaviourOf(syntax.Forward);
+        var behaviour = BehaviourOf(syntax.Forward, syntax.InHostEl0);
         var register = syntax.Register is null ? null : ResolveRegister(syntax.Register);
         ulong? mask = register is null || syntax.Mask is null ? null : ResolveBits(syntax.Mask, register);
         ulong? value = register is null || syntax.Value is null ? null : ResolveBits(syntax.Value, register);
@@ -115,10 +115,10 @@ internal sealed partial class Binder
         }
         else if (syntax.When?.Tree is { } tree)
         {
-            var expression = ExpressionBinder.BindCondition(tree, _registersByName, _diagnostics);
+            var expression = ExpressionBinder.Bind(tree, Scope(encodingFields: true), _diagnostics);
             logic = expression is null ? null : new ExpressionLogic(expression, syntax.When.Text);
         }
 
-        return new BoundCondition(id, syntax.Name.Text, syntax.Name.Span, BehaviourOf(syntax.Forward), logic);
+        return new BoundCondition(id, syntax.Name.Text, syntax.Name.Span, BehaviourOf(syntax.Forward, syntax.InHostEl0), logic);
     }
 }

@@ -32,6 +32,12 @@ internal sealed partial class Binder
     private readonly List<CatalogueEntry> _catalogue = new();
     private readonly Dictionary<string, CatalogueEntry> _catalogueByName = new(StringComparer.Ordinal);
     private readonly HashSet<int> _trappedGroups = new();
+    private readonly List<BoundParameter> _parameters = new();
+    private readonly Dictionary<string, BoundParameter> _parametersByName = new(StringComparer.Ordinal);
+    private readonly List<BoundFilter> _filters = new();
+    private readonly Dictionary<string, int> _filterIds = new(StringComparer.Ordinal);
+    private readonly List<NonSysregBit> _nonSysregBits = new();
+    private BoundContext _context = BoundContext.Default;
 
     private Binder(string name, IEnumerable<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics)
     {
@@ -44,11 +50,15 @@ internal sealed partial class Binder
     {
         var binder = new Binder(name, files, diagnostics);
         binder.BindRegisters();
+        binder.BindParameters();
+        binder.BindContext();
+        binder.BindFilters();
         binder.BindCatalogue();
         binder.BindGroups();
         binder.BindFineGrainedGroups();
         binder.BindTraps();
         binder.BindFineGrainedTraps();
+        binder.BindNonSysregBits();
         return new BoundRuleset(
             name,
             binder._files.Select(f => f.Path).ToList(),
@@ -58,7 +68,11 @@ internal sealed partial class Binder
             binder._coarseEntries,
             binder._fineGrainedEntries,
             binder._catalogue,
-            binder._trappedGroups);
+            binder._trappedGroups,
+            binder._context,
+            binder._parameters,
+            binder._filters,
+            binder._nonSysregBits);
     }
 
     private IEnumerable<T> All<T>(Func<RuleFileSyntax, EquatableArray<T>> section) => _files.SelectMany(f => section(f));
@@ -92,12 +106,15 @@ internal sealed partial class Binder
     private void Report(RuleDiagnosticDescriptor descriptor, SourceSpan span, string message) =>
         _diagnostics.Add(descriptor.Create(span, message));
 
-    private static TrapBehaviour BehaviourOf(BehaviourSyntax? syntax) => syntax switch
+    /// <summary>The names an expression of the rules can use: registers, parameters and, where allowed, the access's encoding fields.</summary>
+    private ExpressionScope Scope(bool encodingFields) => new(_registersByName, _parametersByName, encodingFields);
+
+    private static TrapBehaviour BehaviourOf(BehaviourSyntax? syntax, bool inHostEl0) => (syntax switch
     {
         BehaviourSyntax.Read => TrapBehaviour.Read,
         BehaviourSyntax.Write => TrapBehaviour.Write,
         BehaviourSyntax.Any or null => TrapBehaviour.Any,
-    };
+    }) | (inHostEl0 ? TrapBehaviour.InHostEl0 : TrapBehaviour.None);
 
     private static ushort Pack(EncodingSyntax encoding) =>
         EncodingLayout.Pack((int)encoding.Fields[0].Value, (int)encoding.Fields[1].Value, (int)encoding.Fields[2].Value, (int)encoding.Fields[3].Value, (int)encoding.Fields[4].Value);

@@ -8,29 +8,27 @@ using NvTrap.Compiler.Syntax;
 namespace NvTrap.Compiler.Binding;
 
 /// <summary>
-/// Resolves the names in an expression. In a condition, names are registers (<c>HCR_EL2</c>,
-/// <c>HCR_EL2.E2H</c>, <c>HCR_EL2[34]</c>) and the access's encoding fields; in a catalogue
-/// family, the only name is the family's index variable. Reports every name that does not
-/// resolve and returns null if there was one.
+/// Resolves the names in an expression against an <see cref="ExpressionScope"/>: registers
+/// (<c>HCR_EL2</c>, <c>HCR_EL2.E2H</c>, <c>HCR_EL2[34]</c>), parameters, <c>el</c> and, in a
+/// condition, the access's encoding fields; in a catalogue family, the family's index variable
+/// alone. Reports every name that does not resolve and returns null if there was one.
 /// </summary>
 internal sealed class ExpressionBinder
 {
-    private readonly IReadOnlyDictionary<string, BoundRegister>? _registers;
-    private readonly string? _variable;
+    private readonly ExpressionScope _scope;
     private readonly List<RuleDiagnostic> _diagnostics;
 
-    private ExpressionBinder(IReadOnlyDictionary<string, BoundRegister>? registers, string? variable, List<RuleDiagnostic> diagnostics)
+    private ExpressionBinder(ExpressionScope scope, List<RuleDiagnostic> diagnostics)
     {
-        _registers = registers;
-        _variable = variable;
+        _scope = scope;
         _diagnostics = diagnostics;
     }
 
-    public static BoundExpr? BindCondition(ExprSyntax syntax, IReadOnlyDictionary<string, BoundRegister> registers, List<RuleDiagnostic> diagnostics) =>
-        new ExpressionBinder(registers, null, diagnostics).Bind(syntax);
+    public static BoundExpr? Bind(ExprSyntax syntax, ExpressionScope scope, List<RuleDiagnostic> diagnostics) =>
+        new ExpressionBinder(scope, diagnostics).Bind(syntax);
 
     public static BoundExpr? BindFamilyField(ExprSyntax syntax, string variable, List<RuleDiagnostic> diagnostics) =>
-        new ExpressionBinder(null, variable, diagnostics).Bind(syntax);
+        Bind(syntax, ExpressionScope.Family(variable), diagnostics);
 
     private BoundExpr? Bind(ExprSyntax syntax)
     {
@@ -86,9 +84,9 @@ internal sealed class ExpressionBinder
 
     private BoundExpr? BindName(NameExpr name)
     {
-        if (_variable is not null)
+        if (_scope.Variable is not null)
         {
-            if (name.Name == _variable)
+            if (name.Name == _scope.Variable)
             {
                 return new BoundVariable(name.Name);
             }
@@ -101,36 +99,53 @@ internal sealed class ExpressionBinder
         {
             if (ExpressionNames.Of(field) == name.Name)
             {
-                return new BoundEncodingField(field);
+                if (_scope.EncodingFields)
+                {
+                    return new BoundEncodingField(field);
+                }
+
+                Report(Descriptors.ExpressionUnknownName, name.Span,
+                    $"'{name.Name}' is a field of the trapped access's encoding, which context tests and filters do not see; only conditions read it.");
+                return null;
             }
         }
 
-        if (_registers!.TryGetValue(name.Name, out var register))
+        if (name.Name == ExpressionScope.ExceptionLevel)
+        {
+            return new BoundExceptionLevel();
+        }
+
+        if (_scope.Registers.TryGetValue(name.Name, out var register))
         {
             return new BoundRegisterValue(register.Index, register.Name);
         }
 
-        var candidates = _registers.Keys.Concat(ExpressionNames.EncodingFields.Select(ExpressionNames.Of));
+        if (_scope.Parameters.TryGetValue(name.Name, out var parameter))
+        {
+            return new BoundParameterValue(parameter.Index, parameter.Name);
+        }
+
+        string fields = _scope.EncodingFields ? ", an encoding field (op0, op1, crn, crm, op2)" : string.Empty;
         Report(Descriptors.ExpressionUnknownName, name.Span,
-            $"'{name.Name}' is not a register or an encoding field (op0, op1, crn, crm, op2).{Suggestions.DidYouMean(name.Name, candidates)} Define the register under 'registers'.");
+            $"'{name.Name}' is not a register, a parameter{fields} or 'el'.{Suggestions.DidYouMean(name.Name, _scope.Names)} Define the register under 'registers' or the parameter under 'parameters'.");
         return null;
     }
 
     private BoundRegister? ResolveRegister(NameExpr name)
     {
-        if (_variable is not null)
+        if (_scope.Variable is not null)
         {
             ReportFamilyName(name);
             return null;
         }
 
-        if (_registers!.TryGetValue(name.Name, out var register))
+        if (_scope.Registers.TryGetValue(name.Name, out var register))
         {
             return register;
         }
 
         Report(Descriptors.ExpressionUnknownName, name.Span,
-            $"'{name.Name}' is not a register.{Suggestions.DidYouMean(name.Name, _registers.Keys)} Define it under 'registers'.");
+            $"'{name.Name}' is not a register.{Suggestions.DidYouMean(name.Name, _scope.Registers.Keys)} Define it under 'registers'.");
         return null;
     }
 
@@ -215,7 +230,7 @@ internal sealed class ExpressionBinder
     }
 
     private void ReportFamilyName(NameExpr name) =>
-        Report(Descriptors.ExpressionUnknownName, name.Span, $"'{name.Name}' is not known here; a family's encoding fields may use only its index '{_variable}' and integers.");
+        Report(Descriptors.ExpressionUnknownName, name.Span, $"'{name.Name}' is not known here; a family's encoding fields may use only its index '{_scope.Variable}' and integers.");
 
     private void Report(RuleDiagnosticDescriptor descriptor, SourceSpan span, string message) =>
         _diagnostics.Add(descriptor.Create(span, message));

@@ -10,10 +10,10 @@ namespace NvTrap.Compiler.Checking;
 
 /// <summary>
 /// Whole-ruleset checks that need every definition bound: overlapping entries, recursive
-/// combinations, field-width limits of the packed config, unused groups and uncatalogued
-/// encodings.
+/// combinations, field-width limits of the packed config, unused definitions, uncatalogued
+/// encodings, and the fine-grained registers' accounting (one partial file per concern).
 /// </summary>
-internal static class RulesetChecker
+internal static partial class RulesetChecker
 {
     public static void Check(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
     {
@@ -22,7 +22,9 @@ internal static class RulesetChecker
         CheckOverlaps(ruleset.CoarseEntries.Select(e => (e.First, e.Last, e.Span, Describe(ruleset, e))).ToList(), Descriptors.CoarseOverlap, "coarse", diagnostics, ruleset);
         CheckOverlaps(ruleset.FineGrainedEntries.Select(e => (e.First, e.Last, e.Span, e.BitName)).ToList(), Descriptors.FineGrainedOverlap, "fine-grained", diagnostics, ruleset);
         CheckUnusedGroups(ruleset, diagnostics);
+        CheckUnusedFiltersAndParameters(ruleset, diagnostics);
         CheckCatalogueCoverage(ruleset, diagnostics);
+        CheckFineGrainedRegisters(ruleset, diagnostics);
     }
 
     private static string Describe(BoundRuleset ruleset, CoarseEntry entry) => ruleset.GroupById(entry.Group).Name;
@@ -48,6 +50,20 @@ internal static class RulesetChecker
             var first = ruleset.Registers[Capacities.MaxRegisters];
             diagnostics.Add(Descriptors.TooManyRegisters.Create(first.Span,
                 $"Ruleset '{ruleset.Name}' defines {ruleset.Registers.Count} registers; vCPU state holds {Capacities.MaxRegisters}. '{first.Name}' is the first that does not fit: remove registers no rule reads."));
+        }
+
+        if (ruleset.Filters.Count > Capacities.MaxFilters)
+        {
+            var first = ruleset.Filters[Capacities.MaxFilters];
+            diagnostics.Add(Descriptors.TooManyFilters.Create(first.Span,
+                $"Ruleset '{ruleset.Name}' defines {ruleset.Filters.Count} filters; the packed config's 5-bit filter field holds {Capacities.MaxFilters} (id 0 means none). '{first.Name}' is the first that does not fit: merge filters that switch the same entries off, or remove unused ones."));
+        }
+
+        if (ruleset.Parameters.Count > Capacities.MaxParameters)
+        {
+            var first = ruleset.Parameters[Capacities.MaxParameters];
+            diagnostics.Add(Descriptors.TooManyParameters.Create(first.Span,
+                $"Ruleset '{ruleset.Name}' defines {ruleset.Parameters.Count} parameters; a VM profile holds {Capacities.MaxParameters}. '{first.Name}' is the first that does not fit: remove parameters no expression reads."));
         }
     }
 

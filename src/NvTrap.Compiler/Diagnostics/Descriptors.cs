@@ -17,6 +17,7 @@ internal static class Descriptors
     private const string Expressions = "NvTrap.Expressions";
     private const string Usage = "NvTrap.Usage";
     private const string Generator = "NvTrap.Generator";
+    private const string VmProfile = "NvTrap.VmProfile";
 
     // YAML shape
     public static readonly RuleDiagnosticDescriptor YamlSyntax = new("NVT001", "YAML syntax error", RuleSeverity.Error, Yaml);
@@ -35,6 +36,7 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor UnknownGroup = new("NVT012", "Unknown group", RuleSeverity.Error, Names);
     public static readonly RuleDiagnosticDescriptor UnknownSysReg = new("NVT013", "Unknown system register", RuleSeverity.Error, Names);
     public static readonly RuleDiagnosticDescriptor UnknownFineGrainedGroup = new("NVT014", "Unknown fine-grained group", RuleSeverity.Error, Names);
+    public static readonly RuleDiagnosticDescriptor UnknownFilter = new("NVT015", "Unknown filter", RuleSeverity.Error, Names);
 
     // Encodings
     public static readonly RuleDiagnosticDescriptor EncodingFieldOutOfRange = new("NVT020", "Encoding field out of range", RuleSeverity.Error, Encodings);
@@ -42,7 +44,7 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor MalformedEncoding = new("NVT022", "Malformed encoding", RuleSeverity.Error, Encodings);
     public static readonly RuleDiagnosticDescriptor CoarseOverlap = new("NVT023", "Encoding given two coarse groups", RuleSeverity.Error, Encodings);
     public static readonly RuleDiagnosticDescriptor FineGrainedOverlap = new("NVT024", "Encoding given two fine-grained entries", RuleSeverity.Error, Encodings);
-    public static readonly RuleDiagnosticDescriptor FamilyRange = new("NVT025", "Invalid family index range", RuleSeverity.Error, Encodings);
+    public static readonly RuleDiagnosticDescriptor FamilyRange = new("NVT025", "Invalid range", RuleSeverity.Error, Encodings);
     public static readonly RuleDiagnosticDescriptor CatalogueAliasCycle = new("NVT026", "Catalogue aliases form a cycle", RuleSeverity.Error, Encodings);
 
     // Groups
@@ -56,15 +58,19 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor PackedConfigInvalid = new("NVT042", "Packed trap config overflows its layout", RuleSeverity.Error, Packing);
     public static readonly RuleDiagnosticDescriptor TooManyRegisters = new("NVT043", "Too many control registers", RuleSeverity.Error, Packing);
     public static readonly RuleDiagnosticDescriptor PerfectHashFailed = new("NVT044", "No perfect hash found", RuleSeverity.Error, Packing);
+    public static readonly RuleDiagnosticDescriptor TooManyFilters = new("NVT045", "Too many filters for the 5-bit filter field", RuleSeverity.Error, Packing);
+    public static readonly RuleDiagnosticDescriptor TooManyParameters = new("NVT046", "Too many parameters", RuleSeverity.Error, Packing);
 
     // Controls, fields and fine-grained bits
     public static readonly RuleDiagnosticDescriptor ValueOutsideMask = new("NVT050", "Control value has bits outside its mask", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor EmptyMask = new("NVT051", "Control mask is empty", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor FineGrainedBitOutOfRange = new("NVT052", "Fine-grained bit outside 0..63", RuleSeverity.Error, Controls);
-    public static readonly RuleDiagnosticDescriptor FineGrainedBitRes0 = new("NVT053", "Fine-grained bit is RES0", RuleSeverity.Error, Controls);
+    public static readonly RuleDiagnosticDescriptor FineGrainedBitRes0 = new("NVT053", "Fine-grained bit is reserved", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor InvalidPolarity = new("NVT054", "Invalid polarity", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor InvalidBehaviour = new("NVT055", "Invalid behaviour", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor InvalidBitPosition = new("NVT056", "Invalid bit position", RuleSeverity.Error, Controls);
+    public static readonly RuleDiagnosticDescriptor ReservedBitsOverlap = new("NVT057", "Bit is both RES0 and RES1", RuleSeverity.Error, Controls);
+    public static readonly RuleDiagnosticDescriptor BothPolarities = new("NVT058", "Fine-grained bit given both polarities", RuleSeverity.Error, Controls);
 
     // Expressions
     public static readonly RuleDiagnosticDescriptor ExpressionSyntax = new("NVT060", "Expression syntax error", RuleSeverity.Error, Expressions);
@@ -75,6 +81,9 @@ internal static class Descriptors
     // Usage warnings
     public static readonly RuleDiagnosticDescriptor UnusedGroup = new("NVT070", "Group never used", RuleSeverity.Warning, Usage);
     public static readonly RuleDiagnosticDescriptor UncataloguedEncoding = new("NVT071", "Trap on an encoding the catalogue does not name", RuleSeverity.Warning, Usage);
+    public static readonly RuleDiagnosticDescriptor IncompleteFineGrainedRegister = new("NVT072", "Fine-grained register bits not accounted for", RuleSeverity.Warning, Usage);
+    public static readonly RuleDiagnosticDescriptor UnusedFilter = new("NVT073", "Filter never used", RuleSeverity.Warning, Usage);
+    public static readonly RuleDiagnosticDescriptor UnusedParameter = new("NVT074", "Parameter never used", RuleSeverity.Warning, Usage);
 
     // Generator adapter
     public static readonly RuleDiagnosticDescriptor RulesetNotFound = new("NVT080", "Ruleset not found", RuleSeverity.Error, Generator);
@@ -82,16 +91,22 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor NotInterpretable = new("NVT082", "C# condition cannot be interpreted", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor InternalError = new("NVT090", "Internal error in the NvTrap rule compiler", RuleSeverity.Error, Generator);
 
+    // VM profiles (nvtrap --vm)
+    public static readonly RuleDiagnosticDescriptor VmProfileUnknownName = new("NVT100", "VM profile names something the ruleset does not define", RuleSeverity.Error, VmProfile);
+    public static readonly RuleDiagnosticDescriptor ValueOutOfRange = new("NVT101", "Parameter value outside its range", RuleSeverity.Error, VmProfile);
+    public static readonly RuleDiagnosticDescriptor RegisterNotSanitised = new("NVT102", "Reserved bits for a register the ruleset does not sanitise", RuleSeverity.Error, VmProfile);
+
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, UnknownKey, WrongValueType, DuplicateDefinition, MissingKey, UnsupportedYaml, LimitExceeded, InvalidName, ConflictingKeys,
-        UnknownRegister, UnknownField, UnknownGroup, UnknownSysReg, UnknownFineGrainedGroup,
+        UnknownRegister, UnknownField, UnknownGroup, UnknownSysReg, UnknownFineGrainedGroup, UnknownFilter,
         EncodingFieldOutOfRange, RangeReversed, MalformedEncoding, CoarseOverlap, FineGrainedOverlap, FamilyRange, CatalogueAliasCycle,
         RecursiveCombination, EmptyCombination, MissingMember,
-        TooManyGroups, TooManyFineGrainedGroups, PackedConfigInvalid, TooManyRegisters, PerfectHashFailed,
-        ValueOutsideMask, EmptyMask, FineGrainedBitOutOfRange, FineGrainedBitRes0, InvalidPolarity, InvalidBehaviour, InvalidBitPosition,
+        TooManyGroups, TooManyFineGrainedGroups, PackedConfigInvalid, TooManyRegisters, PerfectHashFailed, TooManyFilters, TooManyParameters,
+        ValueOutsideMask, EmptyMask, FineGrainedBitOutOfRange, FineGrainedBitRes0, InvalidPolarity, InvalidBehaviour, InvalidBitPosition, ReservedBitsOverlap, BothPolarities,
         ExpressionSyntax, ExpressionUnknownName, ExpressionBitIndex, ExpressionArity,
-        UnusedGroup, UncataloguedEncoding,
+        UnusedGroup, UncataloguedEncoding, IncompleteFineGrainedRegister, UnusedFilter, UnusedParameter,
         RulesetNotFound, InvalidTarget, NotInterpretable, InternalError,
+        VmProfileUnknownName, ValueOutOfRange, RegisterNotSanitised,
     };
 }

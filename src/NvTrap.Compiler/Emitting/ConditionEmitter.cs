@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NvTrap.Compiler.Lowering;
 using NvTrap.Compiler.Semantics;
 using NvTrap.Compiler.Syntax;
 
@@ -10,22 +11,28 @@ namespace NvTrap.Compiler.Emitting;
 /// (the operations C# does not define alike call <c>NvTrap.ExpressionOps</c>, as the evaluator
 /// does). The code is laid out to be read: short expressions on one line, longer ones broken at
 /// their top-level operators with one operand per line. It calls the short helpers the generated
-/// <c>Rules</c> struct declares (<c>Read</c>, <c>Bits</c>, <c>Truth</c>, ...).
+/// <c>Rules</c> struct declares (<c>Read</c>, <c>Bits</c>, <c>Truth</c>, ...), and reads the
+/// state, the VM profile and the access's encoding as <c>state</c>, <c>vm</c> and <c>encoding</c>.
 /// </summary>
 internal sealed class ConditionEmitter : IBoundExprVisitor<string>
 {
     /// <summary>Lines longer than this are broken.</summary>
     private const int Width = 88;
 
-    private readonly IReadOnlyList<string> _registerNames;
+    private readonly IReadOnlyList<RegisterDescription> _registers;
+    private readonly IReadOnlyList<ParameterDescription> _parameters;
 
-    private ConditionEmitter(IReadOnlyList<string> registerNames) => _registerNames = registerNames;
+    private ConditionEmitter(LoweredRuleset ruleset)
+    {
+        _registers = ruleset.Registers;
+        _parameters = ruleset.Parameters;
+    }
 
     /// <summary>The C# for <paramref name="expr"/> as a ulong; continuation lines are indented relative to the first.</summary>
-    public static string Emit(BoundExpr expr, IReadOnlyList<string> registerNames) => expr.Accept(new ConditionEmitter(registerNames));
+    public static string Emit(BoundExpr expr, LoweredRuleset ruleset) => expr.Accept(new ConditionEmitter(ruleset));
 
     /// <summary>The C# for "<paramref name="expr"/> is not 0" as a bool, written without a round trip through 0 and 1 where the expression is a comparison or a logical operation.</summary>
-    public static string EmitTest(BoundExpr expr, IReadOnlyList<string> registerNames) => new ConditionEmitter(registerNames).Test(expr);
+    public static string EmitTest(BoundExpr expr, LoweredRuleset ruleset) => new ConditionEmitter(ruleset).Test(expr);
 
     /// <summary>A bool C# expression that is true when <paramref name="expr"/> is not 0.</summary>
     private string Test(BoundExpr expr)
@@ -61,6 +68,10 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
 
     public string VisitVariable(BoundVariable node) =>
         throw new System.InvalidOperationException($"A condition cannot use the family index '{node.Name}'; the binder only allows it in catalogue families.");
+
+    public string VisitExceptionLevel(BoundExceptionLevel node) => "(ulong)state.CurrentEl";
+
+    public string VisitParameter(BoundParameterValue node) => $"vm.Parameter(Parameters.{CSharpText.Identifier(_parameters[node.Parameter].Name)})";
 
     public string VisitUnary(BoundUnary node)
     {
@@ -117,7 +128,13 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
         };
     }
 
-    private string Read(int register) => $"Read(ref state, Registers.{CSharpText.Identifier(_registerNames[register])})";
+    /// <summary>A sanitised register is read through the VM's reserved bits; any other as it is.</summary>
+    private string Read(int register)
+    {
+        var description = _registers[register];
+        string index = $"Registers.{CSharpText.Identifier(description.Name)}";
+        return description.IsSanitised ? $"Read(ref state, ref vm, {index})" : $"state.ReadRegister({index})";
+    }
 
     private static string Call(string function, params string[] arguments)
     {

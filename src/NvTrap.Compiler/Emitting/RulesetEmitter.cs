@@ -87,16 +87,32 @@ internal sealed class RulesetEmitter
         w.Summary($"The ruleset's name: {_ruleset.Name}.")
          .Line($"public const string RulesetName = {CSharpText.StringLiteral(_ruleset.Name)};")
          .Line()
-         .Summary("Decides whether a trap is forwarded to the guest hypervisor. Allocates nothing.")
+         .Summary("Decides how a trap is handled, for a full-featured VM (the ruleset's default profile). Allocates nothing.")
          .Line(Inline)
          .Line("public static global::NvTrap.TrapDecision Decide<TState>(in TState state, global::NvTrap.Esr esr)")
          .Line("    where TState : struct, global::NvTrap.IVcpuState")
          .Line("    => global::NvTrap.TrapEngine.Decide(default(Rules), in state, esr);")
          .Line()
-         .Summary("Decides, and records the chain of tests that made the decision.")
+         .Summary("Decides how a trap is handled, for the VM the profile describes. Allocates nothing.")
+         .Line(Inline)
+         .Line("public static global::NvTrap.TrapDecision Decide<TState, TVm>(in TState state, in TVm vm, global::NvTrap.Esr esr)")
+         .Line("    where TState : struct, global::NvTrap.IVcpuState")
+         .Line("    where TVm : struct, global::NvTrap.IVmProfile")
+         .Line("    => global::NvTrap.TrapEngine.Decide(default(Rules), in state, in vm, esr);")
+         .Line()
+         .Summary("Decides, for a full-featured VM, and records the chain of tests that made the decision.")
          .Line("public static global::NvTrap.TrapExplanation Explain<TState>(in TState state, global::NvTrap.Esr esr)")
          .Line("    where TState : struct, global::NvTrap.IVcpuState")
          .Line("    => global::NvTrap.TrapExplainer.Explain(default(Rules), in state, esr);")
+         .Line()
+         .Summary("Decides, for the VM the profile describes, and records the chain of tests that made the decision.")
+         .Line("public static global::NvTrap.TrapExplanation Explain<TState, TVm>(in TState state, in TVm vm, global::NvTrap.Esr esr)")
+         .Line("    where TState : struct, global::NvTrap.IVcpuState")
+         .Line("    where TVm : struct, global::NvTrap.IVmProfile")
+         .Line("    => global::NvTrap.TrapExplainer.Explain(default(Rules), in state, in vm, esr);")
+         .Line()
+         .Summary("A VM profile holding the ruleset's defaults (nothing hidden, the default reserved bits and parameters), to change where a VM differs.")
+         .Line("public static global::NvTrap.VmProfile DefaultVm() => global::NvTrap.VmProfile.Defaults(default(Rules));")
          .Line()
          .Summary("The packed trap config of an encoding (the kernel's layout, NvTrap.TrapConfigLayout), 0 if none.")
          .Line("public static ulong LookupConfig(global::NvTrap.SysRegEncoding encoding) => global::NvTrap.RuleTables.Lookup(default(Rules), encoding);")
@@ -130,12 +146,18 @@ internal sealed class RulesetEmitter
          .Line()
          .Summary($"How many fine-grained groups the ruleset defines: {_ruleset.FineGrainedGroups.Count}.")
          .Line($"public const int FineGrainedGroupCount = {_ruleset.FineGrainedGroups.Count};")
+         .Line()
+         .Summary($"How many fine-grained filters the ruleset defines: {_ruleset.Filters.Count}.")
+         .Line($"public const int FilterCount = {_ruleset.Filters.Count};")
+         .Line()
+         .Summary($"How many VM parameters the ruleset defines: {_ruleset.Parameters.Count}.")
+         .Line($"public const int ParameterCount = {_ruleset.Parameters.Count};")
          .Line();
 
         ConstantClass(w, "Registers", "Register indices: the numbers NvTrap.IVcpuState.ReadRegister receives.", _ruleset.Registers.Select(r => (
             r.Name,
             r.Index,
-            $"{r.Name}, defined at {_paths.Describe(r.Source)}{(r.Res0 == 0 ? string.Empty : $"; RES0 {Invariant.Hex(r.Res0)}")}.")));
+            $"{r.Name}, defined at {_paths.Describe(r.Source)}{(r.IsSanitised ? $"; sanitised, RES0 {Invariant.Hex(r.Res0)}, RES1 {Invariant.Hex(r.Res1)}" : string.Empty)}.")));
         ConstantClass(w, "Groups", "Group ids, as packed in bits [9:0] of a trap config.", _ruleset.Groups.Select(g => (
             g.Name,
             g.Id,
@@ -144,7 +166,39 @@ internal sealed class RulesetEmitter
             g.Name,
             g.Id,
             $"{g.Name} ({_paths.Describe(g.Source)}): reads test {g.ReadRegister}, writes test {g.WriteRegister}.")));
+        ConstantClass(w, "Filters", "Fine-grained filter ids, as packed in bits [25:21] of a trap config.", _ruleset.Filters.Select(f => (
+            f.Name,
+            f.Id,
+            $"{f.Name} ({_paths.Describe(f.Source)}): switches its fine-grained entries off when {f.When.Text}.")));
+        ConstantClass(w, "Parameters", "VM parameter indices: the numbers NvTrap.IVmProfile.Parameter receives.", _ruleset.Parameters.Select(p => (
+            p.Name,
+            p.Index,
+            $"{p.Name} ({_paths.Describe(p.Source)}): {p.Min}..{p.Max}, default {p.Default}.")));
     }
+
+    /// <summary>A context test as a member of the generated ITrapRules: its expression compiled, or false when the ruleset has none.</summary>
+    private void WriteStateTest(CodeWriter w, string method, string what, ExpressionLogic? test, string? absent)
+    {
+        w.Line("/// <inheritdoc />");
+        if (test is null)
+        {
+            w.Line($"// {what}: never; {absent}.");
+        }
+        else
+        {
+            w.Line($"// {what}: {CSharpText.OneLine(test.Text)}");
+        }
+
+        w.Line(Inline);
+        w.Line($"public bool {method}<TState, TVm>(ref TState state, ref TVm vm)")
+         .Line("    where TState : struct, global::NvTrap.IVcpuState")
+         .Line("    where TVm : struct, global::NvTrap.IVmProfile")
+         .Line(test is null ? "    => false;" : $"    => unchecked({Indented(ConditionEmitter.EmitTest(test.Expression, _ruleset))});")
+         .Line();
+    }
+
+    /// <summary>Continuation lines of an expression one level further in.</summary>
+    private static string Indented(string code) => code.Replace("\n", "\n        ");
 
     /// <summary>A nested class of <c>public const int</c>, one per named item, each with its doc comment.</summary>
     private void ConstantClass(CodeWriter w, string name, string summary, IEnumerable<(string Name, int Value, string Summary)> items)
@@ -197,19 +251,54 @@ internal sealed class RulesetEmitter
          .Line(_generatedCode)
          .Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open("public readonly struct Rules : global::NvTrap.ITrapRules");
-        foreach (var table in new[] { "LookupDisplacements", "LookupSlots", "DecisionListStarts", "DecisionRecords", "GroupStarts", "GroupRecords", "GroupKinds", "FineGrainedRegisters", "RegisterRes0" })
+        foreach (var table in new[] { "LookupDisplacements", "LookupSlots", "DecisionListStarts", "DecisionRecords", "GroupStarts", "GroupRecords", "GroupKinds", "FineGrainedRegisters", "RegisterRes0", "RegisterRes1", "ParameterDefaults" })
         {
             w.Line("/// <inheritdoc />").Line($"public global::System.ReadOnlySpan<byte> {table} => Tables.{table};").Line();
         }
 
         w.Line("/// <inheritdoc />").Line(Inline).Line("public uint LookupIssKey(uint issKey) => global::NvTrap.RuleTables.LookupIssKey(this, issKey);").Line();
-        w.Line("/// <inheritdoc />").Line($"public int HcrEl2Register => {_ruleset.HcrRegister};").Line();
+        w.Line("/// <inheritdoc />").Line($"public uint SanitisedRegisters => 0x{_ruleset.Tables.SanitisedRegisters:X}u;").Line();
+        w.Line("// As a VM profile, the ruleset is a full-featured VM: nothing hidden, the default reserved bits and parameters.")
+         .Line("/// <inheritdoc />").Line(Inline).Line("public ulong HiddenBits(int fineGrainedGroup) => 0UL;").Line()
+         .Line("/// <inheritdoc />").Line(Inline).Line("public ulong Res0(int register) => global::NvTrap.RuleTables.DefaultRes0(this, register);").Line()
+         .Line("/// <inheritdoc />").Line(Inline).Line("public ulong Res1(int register) => global::NvTrap.RuleTables.DefaultRes1(this, register);").Line()
+         .Line("/// <inheritdoc />").Line(Inline).Line("public ulong Parameter(int parameter) => global::NvTrap.RuleTables.DefaultParameter(this, parameter);").Line();
         w.Line("/// <inheritdoc />").Line("public global::NvTrap.RulesetNames Names => NameTable.Instance;").Line();
+
+        var context = _ruleset.Context;
+        WriteStateTest(w, "IsHypervisorContext", "A hypervisor context", context.Hypervisor, null);
+        WriteStateTest(w, "IsHostEl0", "Host EL0 (within a hypervisor context)", context.HostEl0, "the ruleset has no host EL0");
+
+        var filters = _ruleset.Filters;
+        w.Line("/// <inheritdoc />");
+        w.Line("public bool FilterHolds<TState, TVm>(int filter, ref TState state, ref TVm vm)");
+        w.Line("    where TState : struct, global::NvTrap.IVcpuState");
+        w.Open("    where TVm : struct, global::NvTrap.IVmProfile");
+        if (filters.Count == 0)
+        {
+            w.Line("return false;");
+        }
+        else
+        {
+            w.Open("switch (filter)");
+            foreach (var filter in filters)
+            {
+                w.Line($"case Filters.{CSharpText.Identifier(filter.Name)}:");
+                w.Line($"    // {CSharpText.OneLine(filter.When.Text)} ({CSharpText.OneLine(_paths.Describe(filter.Source))})");
+                w.Line($"    return unchecked({Indented(ConditionEmitter.EmitTest(filter.When.Expression, _ruleset))});");
+            }
+
+            w.Line("default: return false;");
+            w.Close();
+        }
+
+        w.Close().Line();
 
         var conditions = _ruleset.Conditions;
         w.Line("/// <inheritdoc />");
-        w.Line("public bool EvaluateCondition<TState>(int group, ref TState state, global::NvTrap.SysRegEncoding encoding)");
-        w.Open("    where TState : struct, global::NvTrap.IVcpuState");
+        w.Line("public bool EvaluateCondition<TState, TVm>(int group, ref TState state, ref TVm vm, global::NvTrap.SysRegEncoding encoding)");
+        w.Line("    where TState : struct, global::NvTrap.IVcpuState");
+        w.Open("    where TVm : struct, global::NvTrap.IVmProfile");
         if (conditions.Count == 0)
         {
             w.Line("return false;");
@@ -219,7 +308,7 @@ internal sealed class RulesetEmitter
             w.Open("switch (group)");
             foreach (var condition in conditions)
             {
-                w.Line($"case Groups.{CSharpText.Identifier(condition.Name)}: return Condition_{condition.Name}(ref state, encoding);");
+                w.Line($"case Groups.{CSharpText.Identifier(condition.Name)}: return Condition_{condition.Name}(ref state, ref vm, encoding);");
             }
 
             w.Line("default: return false;");
@@ -240,12 +329,13 @@ internal sealed class RulesetEmitter
 
     private void WriteCondition(CodeWriter w, LoweredCondition condition)
     {
-        string signature = $"private static bool Condition_{condition.Name}<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)";
+        string signature = $"private static bool Condition_{condition.Name}<TState, TVm>(ref TState state, ref TVm vm, global::NvTrap.SysRegEncoding encoding)";
         if (condition.Logic is CSharpLogic csharp)
         {
             w.Summary($"Condition {condition.Name} ({_paths.Describe(condition.Source)}): forwards {RuleWords.Of(condition.Behaviour)} when your C# method {csharp.Method} returns true.")
              .Line(signature)
              .Line("    where TState : struct, global::NvTrap.IVcpuState")
+             .Line("    where TVm : struct, global::NvTrap.IVmProfile")
              .Line($"    => {csharp.Method}(ref state, encoding);").Line();
             return;
         }
@@ -263,9 +353,10 @@ internal sealed class RulesetEmitter
          .Line("/// </summary>")
          .Line(signature)
          .Line("    where TState : struct, global::NvTrap.IVcpuState")
+         .Line("    where TVm : struct, global::NvTrap.IVmProfile")
          .Line("    => unchecked(")
          .Indent().Indent()
-         .Line(ConditionEmitter.EmitTest(expression.Expression, _ruleset.Names.Registers) + ");")
+         .Line(ConditionEmitter.EmitTest(expression.Expression, _ruleset) + ");")
          .Outdent().Outdent()
          .Line();
     }
@@ -274,7 +365,10 @@ internal sealed class RulesetEmitter
     {
         w.Line("// Short names for the expression language's operations, so conditions read like their rules.")
          .Line(Inline)
-         .Line("private static ulong Read<TState>(ref TState state, int register) where TState : struct, global::NvTrap.IVcpuState => state.ReadRegister(register);")
+         .Line("private static ulong Read<TState, TVm>(ref TState state, ref TVm vm, int register)")
+         .Line("    where TState : struct, global::NvTrap.IVcpuState")
+         .Line("    where TVm : struct, global::NvTrap.IVmProfile")
+         .Line("    => global::NvTrap.RuleTables.Read(ref state, ref vm, register);")
          .Line()
          .Line(Inline).Line("private static ulong Bits(ulong value, int hi, int lo) => global::NvTrap.ExpressionOps.Bits(value, hi, lo);").Line()
          .Line(Inline).Line("private static ulong Truth(bool value) => global::NvTrap.ExpressionOps.Truth(value);").Line()
@@ -290,57 +384,87 @@ internal sealed class RulesetEmitter
         var names = _ruleset.Names;
         w.Summary("Names for explanations, created on first use (never by Decide).").Line(_generatedCode);
         w.Open("private static class NameTable");
-        w.Line("public static readonly global::NvTrap.RulesetNames Instance = new global::NvTrap.RulesetNames(");
-        w.Indent();
-        w.Line(CSharpText.StringLiteral(_ruleset.Name) + ",");
-        StringArray(w, "registers, by index", names.Registers, i => null);
-        StringArray(w, "groups, by id", names.Groups, i => null);
-        StringArray(w, "fine-grained groups, by id", names.FineGrainedGroups, i => null);
-        UShortArray(w, "encodings the catalogue names", names.NamedEncodings);
-        StringArray(w, "their catalogue names", names.SysRegNames, i => EncodingLayout.GenericName(names.NamedEncodings[i]));
-        UShortArray(w, "encodings with a fine-grained entry", names.FineGrainedEncodings);
-        StringArray(w, "their fine-grained bits", names.FineGrainedBitNames, i => EncodingLayout.GenericName(names.FineGrainedEncodings[i]));
-        w.Line("// each condition's text, by group id (null for other groups)");
-        w.Line("new string?[]").Line("{").Indent();
-        for (int i = 0; i < names.ConditionTexts.Count; i++)
-        {
-            w.Line($"{(names.ConditionTexts[i] is { } text ? CSharpText.StringLiteral(text) : "null")}, // {CSharpText.OneLine(names.Groups[i])}");
-        }
-
-        w.Outdent().Line("},");
-        w.Line("// the registers each condition reads, by group id");
-        w.Line("new byte[][]").Line("{").Indent();
-        for (int i = 0; i < names.ConditionRegisters.Count; i++)
-        {
-            string registers = names.ConditionRegisters[i].Count == 0 ? "global::System.Array.Empty<byte>()" : $"new byte[] {{ {string.Join(", ", names.ConditionRegisters[i])} }}";
-            w.Line($"{registers}, // {CSharpText.OneLine(names.Groups[i])}");
-        }
-
-        w.Outdent().Line("});");
-        w.Outdent();
+        w.Line("public static readonly global::NvTrap.RulesetNames Instance = new global::NvTrap.RulesetNames");
+        w.Line("{").Indent();
+        w.Line($"RulesetName = {CSharpText.StringLiteral(_ruleset.Name)},");
+        w.Line($"HypervisorContext = {CSharpText.StringLiteral(names.HypervisorContext)},");
+        w.Line($"HostEl0 = {(names.HostEl0 is null ? "null" : CSharpText.StringLiteral(names.HostEl0))},");
+        StringArray(w, "RegisterNames", "by register index", names.Registers, i => null);
+        StringArray(w, "GroupNames", "by group id", names.Groups, i => null);
+        StringArray(w, "FineGrainedGroupNames", "by fine-grained group id", names.FineGrainedGroups, i => null);
+        StringArray(w, "FilterNames", "by filter id", names.Filters, i => null);
+        NullableStringArray(w, "FilterExpressions", "each filter's expression, by filter id", names.FilterTexts, i => names.Filters[i]);
+        StringArray(w, "ParameterNames", "by parameter index", names.Parameters, i => null);
+        ULongArray(w, "ParameterMinimums", "each parameter's least value", _ruleset.Parameters.Select(p => (p.Min, p.Name)).ToList());
+        ULongArray(w, "ParameterMaximums", "each parameter's greatest value", _ruleset.Parameters.Select(p => (p.Max, p.Name)).ToList());
+        UShortArray(w, "NamedEncodings", "encodings the catalogue names", names.NamedEncodings);
+        StringArray(w, "SysRegNames", "their catalogue names", names.SysRegNames, i => EncodingLayout.GenericName(names.NamedEncodings[i]));
+        UShortArray(w, "FineGrainedEncodings", "encodings with a fine-grained entry", names.FineGrainedEncodings);
+        StringArray(w, "FineGrainedBits", "their fine-grained bits", names.FineGrainedBitNames, i => EncodingLayout.GenericName(names.FineGrainedEncodings[i]));
+        NullableStringArray(w, "ConditionExpressions", "each condition's text, by group id (null for other groups)", names.ConditionTexts, i => names.Groups[i]);
+        ByteArrays(w, "ConditionReads", "the registers each condition reads, by group id", names.ConditionRegisters, names.Groups);
+        ByteArrays(w, "ConditionParameterReads", "the parameters each condition reads, by group id", names.ConditionParameters, names.Groups);
+        w.Outdent().Line("};");
         w.Close();
     }
 
-    private static void StringArray(CodeWriter w, string what, IReadOnlyList<string> values, System.Func<int, string?> comment)
+    private static void StringArray(CodeWriter w, string property, string what, IReadOnlyList<string> values, System.Func<int, string?> comment)
     {
         w.Line($"// {what}");
-        w.Line("new string[]").Line("{").Indent();
+        w.Line($"{property} = new string[]").Line("{").Indent();
         for (int i = 0; i < values.Count; i++)
         {
             string? note = comment(i);
-            w.Line($"{CSharpText.StringLiteral(values[i])},{(note is null ? $" // {i}" : $" // {note}")}");
+            w.Line($"{CSharpText.StringLiteral(values[i])}, // {(note is null ? Invariant.Number(i) : CSharpText.OneLine(note))}");
         }
 
         w.Outdent().Line("},");
     }
 
-    private static void UShortArray(CodeWriter w, string what, IReadOnlyList<ushort> values)
+    private static void NullableStringArray(CodeWriter w, string property, string what, IReadOnlyList<string?> values, System.Func<int, string> comment)
     {
         w.Line($"// {what}");
-        w.Line("new ushort[]").Line("{").Indent();
+        w.Line($"{property} = new string?[]").Line("{").Indent();
+        for (int i = 0; i < values.Count; i++)
+        {
+            w.Line($"{(values[i] is { } text ? CSharpText.StringLiteral(text) : "null")}, // {CSharpText.OneLine(comment(i))}");
+        }
+
+        w.Outdent().Line("},");
+    }
+
+    private static void UShortArray(CodeWriter w, string property, string what, IReadOnlyList<ushort> values)
+    {
+        w.Line($"// {what}");
+        w.Line($"{property} = new ushort[]").Line("{").Indent();
         foreach (ushort value in values)
         {
             w.Line($"0x{value:X4}, // {EncodingLayout.GenericName(value)}");
+        }
+
+        w.Outdent().Line("},");
+    }
+
+    private static void ByteArrays(CodeWriter w, string property, string what, IReadOnlyList<EquatableArray<byte>> values, IReadOnlyList<string> comments)
+    {
+        w.Line($"// {what}");
+        w.Line($"{property} = new byte[][]").Line("{").Indent();
+        for (int i = 0; i < values.Count; i++)
+        {
+            string array = values[i].Count == 0 ? "global::System.Array.Empty<byte>()" : $"new byte[] {{ {string.Join(", ", values[i])} }}";
+            w.Line($"{array}, // {CSharpText.OneLine(comments[i])}");
+        }
+
+        w.Outdent().Line("},");
+    }
+
+    private static void ULongArray(CodeWriter w, string property, string what, IReadOnlyList<(ulong Value, string Comment)> values)
+    {
+        w.Line($"// {what}");
+        w.Line($"{property} = new ulong[]").Line("{").Indent();
+        foreach (var (value, comment) in values)
+        {
+            w.Line($"0x{value:X}UL, // {CSharpText.OneLine(comment)}");
         }
 
         w.Outdent().Line("},");

@@ -61,7 +61,7 @@ internal sealed class TablesEmitter
         w.Line();
 
         TableWriter.Write(w, "DecisionRecords",
-            "The decision lists' members: mask, value, and register [7:0] | group [23:8] | condition [24] | behaviour [26:25].",
+            "The decision lists' members: mask, value, and register [7:0] | group [23:8] | condition [24] | behaviour [27:25].",
             _bytes.DecisionRecords, MemberTest.Size,
             record => record < ListEnd(tables) ? Member(tables.DecisionRecords[record]) : null,
             (first, last) => "padding");
@@ -98,10 +98,24 @@ internal sealed class TablesEmitter
         w.Line();
 
         TableWriter.Write(w, "RegisterRes0",
-            "Each register's RES0 bits, cleared before a fine-grained bit is tested, by register index.",
+            "Each register's default RES0 bits, by register index (0 for a register the ruleset does not sanitise).",
             _bytes.RegisterRes0, TableLayout.RegisterMasks.Size,
             register => register < names.Registers.Count ? $"{names.Registers[register]}: {Invariant.Hex(tables.RegisterRes0[register])}" : null,
             (first, last) => "unused register indices");
+        w.Line();
+
+        TableWriter.Write(w, "RegisterRes1",
+            "Each register's default RES1 bits, by register index (0 for a register the ruleset does not sanitise).",
+            _bytes.RegisterRes1, TableLayout.RegisterMasks.Size,
+            register => register < names.Registers.Count ? $"{names.Registers[register]}: {Invariant.Hex(tables.RegisterRes1[register])}" : null,
+            (first, last) => "unused register indices");
+        w.Line();
+
+        TableWriter.Write(w, "ParameterDefaults",
+            "Each VM parameter's default value, by parameter index.",
+            _bytes.ParameterDefaults, TableLayout.Parameters.Size,
+            parameter => parameter < names.Parameters.Count ? $"{names.Parameters[parameter]}: {tables.ParameterDefaults[parameter]}" : null,
+            (first, last) => "unused parameter indices");
 
         w.Close();
     }
@@ -134,6 +148,11 @@ internal sealed class TablesEmitter
         if (fineGrained != 0)
         {
             parts.Add($"{_ruleset.Names.FineGrainedGroups[fineGrained]} bit {TrapConfigLayout.Bit(config)} traps when {(TrapConfigLayout.Polarity(config) != 0 ? "set" : "clear")}");
+            int filter = TrapConfigLayout.Filter(config);
+            if (filter != 0)
+            {
+                parts.Add($"unless {_ruleset.Names.Filters[filter]}");
+            }
         }
 
         return $"{name} -> {string.Join(", ", parts)}";

@@ -11,36 +11,36 @@ namespace NvTrap.Compiler.Evaluation;
 /// </summary>
 internal sealed class ExpressionEvaluator : IBoundExprVisitor<ulong>
 {
-    /// <summary>Reads a register's value by index.</summary>
+    /// <summary>Reads a register's value by index, as the rules see it (sanitised).</summary>
     public delegate ulong RegisterReader(int register);
 
-    private readonly RegisterReader _registers;
-    private readonly ushort _encoding;
-    private readonly ulong _variable;
+    private readonly EvaluationInputs _inputs;
 
-    private ExpressionEvaluator(RegisterReader registers, ushort encoding, ulong variable)
-    {
-        _registers = registers;
-        _encoding = encoding;
-        _variable = variable;
-    }
+    private ExpressionEvaluator(EvaluationInputs inputs) => _inputs = inputs;
+
+    /// <summary>Evaluates <paramref name="expr"/> over <paramref name="inputs"/>.</summary>
+    public static ulong Evaluate(BoundExpr expr, EvaluationInputs inputs) => expr.Accept(new ExpressionEvaluator(inputs));
 
     /// <param name="expr">The expression.</param>
     /// <param name="registers">Supplies register values.</param>
     /// <param name="encoding">The trapped access's packed encoding (for op0..op2).</param>
     /// <param name="variable">The family index (for catalogue family fields).</param>
     public static ulong Evaluate(BoundExpr expr, RegisterReader registers, ushort encoding, ulong variable) =>
-        expr.Accept(new ExpressionEvaluator(registers, encoding, variable));
+        Evaluate(expr, new EvaluationInputs(registers, encoding, variable, 0, _ => 0));
 
     public ulong VisitConstant(BoundConstant node) => node.Value;
 
-    public ulong VisitRegister(BoundRegisterValue node) => _registers(node.Register);
+    public ulong VisitRegister(BoundRegisterValue node) => _inputs.Registers(node.Register);
 
-    public ulong VisitBits(BoundBits node) => ExpressionOps.Bits(_registers(node.Register), node.Hi, node.Lo);
+    public ulong VisitBits(BoundBits node) => ExpressionOps.Bits(_inputs.Registers(node.Register), node.Hi, node.Lo);
 
-    public ulong VisitEncodingField(BoundEncodingField node) => (ulong)EncodingLayout.Field(_encoding, (int)node.Field);
+    public ulong VisitEncodingField(BoundEncodingField node) => (ulong)EncodingLayout.Field(_inputs.Encoding, (int)node.Field);
 
-    public ulong VisitVariable(BoundVariable node) => _variable;
+    public ulong VisitVariable(BoundVariable node) => _inputs.Variable;
+
+    public ulong VisitExceptionLevel(BoundExceptionLevel node) => _inputs.ExceptionLevel;
+
+    public ulong VisitParameter(BoundParameterValue node) => _inputs.Parameters(node.Parameter);
 
     public ulong VisitUnary(BoundUnary node)
     {
@@ -100,3 +100,6 @@ internal sealed class ExpressionEvaluator : IBoundExprVisitor<ulong>
         BinaryOperator.Multiply => left * right,
     });
 }
+
+/// <summary>What an expression reads: registers (as the rules see them), the access's encoding, the family index, the exception level and the VM's parameters.</summary>
+internal sealed record EvaluationInputs(ExpressionEvaluator.RegisterReader Registers, ushort Encoding, ulong Variable, ulong ExceptionLevel, System.Func<int, ulong> Parameters);

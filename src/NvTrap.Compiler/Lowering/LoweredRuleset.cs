@@ -18,8 +18,19 @@ internal sealed record LoweredRuleset(
     EquatableArray<GroupDescription> Groups,
     EquatableArray<RegisterDescription> Registers,
     EquatableArray<FineGrainedGroupDescription> FineGrainedGroups,
-    int HcrRegister,
+    LoweredContext Context,
+    EquatableArray<LoweredFilter> Filters,
+    EquatableArray<ParameterDescription> Parameters,
     RulesetCounts Counts);
+
+/// <summary>The context tests to compile or evaluate; <see cref="HostEl0"/> is null when the ruleset has no host EL0.</summary>
+internal sealed record LoweredContext(ExpressionLogic Hypervisor, ExpressionLogic? HostEl0);
+
+/// <summary>A fine-grained filter to compile or evaluate.</summary>
+internal sealed record LoweredFilter(int Id, string Name, ExpressionLogic When, SourceLocation Source);
+
+/// <summary>A named VM parameter, as the generated code documents it and VM profiles are checked against.</summary>
+internal sealed record ParameterDescription(int Index, string Name, ulong Default, ulong Min, ulong Max, SourceLocation Source);
 
 /// <summary>
 /// The names the runtime's <c>RulesetNames</c> is built from: generated code passes them as
@@ -34,7 +45,13 @@ internal sealed record RulesetNameTables(
     EquatableArray<ushort> FineGrainedEncodings,
     EquatableArray<string> FineGrainedBitNames,
     EquatableArray<string?> ConditionTexts,
-    EquatableArray<EquatableArray<byte>> ConditionRegisters);
+    EquatableArray<EquatableArray<byte>> ConditionRegisters,
+    EquatableArray<EquatableArray<byte>> ConditionParameters,
+    EquatableArray<string> Filters,
+    EquatableArray<string?> FilterTexts,
+    EquatableArray<string> Parameters,
+    string HypervisorContext,
+    string? HostEl0);
 
 /// <summary>Where a definition is written: file, 1-based line and column.</summary>
 internal sealed record SourceLocation(string Path, int Line, int Column)
@@ -49,7 +66,7 @@ internal sealed record LoweredCondition(int Id, string Name, TrapBehaviour Behav
 internal sealed record GroupDescription(int Id, string Name, RuleGroupKind Kind, string Summary, SourceLocation Source);
 
 /// <summary>A register as the generated code documents it.</summary>
-internal sealed record RegisterDescription(int Index, string Name, ulong Res0, SourceLocation Source);
+internal sealed record RegisterDescription(int Index, string Name, ulong Res0, ulong Res1, bool IsSanitised, SourceLocation Source);
 
 /// <summary>A fine-grained group as the generated code documents it.</summary>
 internal sealed record FineGrainedGroupDescription(int Id, string Name, string ReadRegister, string WriteRegister, SourceLocation Source);

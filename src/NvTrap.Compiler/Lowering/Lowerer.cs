@@ -56,7 +56,7 @@ internal static class Lowerer
         {
             groupOf.TryGetValue(encoding, out int group);
             fineOf.TryGetValue(encoding, out var fine);
-            var packed = TrapConfigLayout.TryPack(group, fine?.FineGrainedGroup ?? 0, fine?.Bit ?? 0, fine is not null && fine.TrapWhenSet ? 1 : 0, out string? problem);
+            var packed = TrapConfigLayout.TryPack(group, fine?.FineGrainedGroup ?? 0, fine?.Bit ?? 0, fine is not null && fine.TrapWhenSet ? 1 : 0, fine?.Filter ?? 0, out string? problem);
             if (packed is null)
             {
                 var span = fine?.Span ?? ruleset.CoarseEntries.First(c => c.First <= encoding && encoding <= c.Last).Span;
@@ -85,9 +85,19 @@ internal static class Lowerer
         }
 
         var res0 = new ulong[Capacities.MaxRegisters];
+        var res1 = new ulong[Capacities.MaxRegisters];
+        uint sanitised = 0;
         foreach (var register in ruleset.Registers)
         {
             res0[register.Index] = register.Res0;
+            res1[register.Index] = register.Res1;
+            sanitised |= register.IsSanitised ? 1u << register.Index : 0;
+        }
+
+        var parameters = new ulong[Capacities.MaxParameters];
+        foreach (var parameter in ruleset.Parameters)
+        {
+            parameters[parameter.Index] = parameter.Default;
         }
 
         var tables = new RuntimeTables(
@@ -100,7 +110,10 @@ internal static class Lowerer
             groupRecords.ToEquatableArray(),
             groupKinds.ToEquatableArray(),
             fineGrainedRegisters.ToEquatableArray(),
-            res0.ToEquatableArray());
+            res0.ToEquatableArray(),
+            res1.ToEquatableArray(),
+            parameters.ToEquatableArray(),
+            sanitised);
         if (!Verify(tables, configs, out hashProblem))
         {
             ReportHashFailure(ruleset, diagnostics, hashProblem!);
@@ -128,7 +141,9 @@ internal static class Lowerer
             RulesetDescriber.Groups(ruleset),
             RulesetDescriber.Registers(ruleset),
             RulesetDescriber.FineGrainedGroups(ruleset),
-            ruleset.FindRegister("HCR_EL2")?.Index ?? -1,
+            new LoweredContext(ruleset.Context.Hypervisor, ruleset.Context.HostEl0),
+            ruleset.Filters.Select(f => new LoweredFilter(f.Id, f.Name, f.When!, SourceLocation.Of(f.Span))).ToEquatableArray(),
+            ruleset.Parameters.Select(p => new ParameterDescription(p.Index, p.Name, p.Default, p.Min, p.Max, SourceLocation.Of(p.Span))).ToEquatableArray(),
             counts);
     }
 

@@ -26,7 +26,15 @@ internal static class RulesetDescriber
             groups.Select(g => g is BoundCondition condition ? ConditionText(condition) : null).ToEquatableArray(),
             groups.Select(g => g is BoundCondition { Logic: ExpressionLogic logic }
                 ? BoundExprAnalysis.RegistersRead(logic.Expression).Select(r => (byte)r).ToEquatableArray()
-                : EquatableArray<byte>.Empty).ToEquatableArray());
+                : EquatableArray<byte>.Empty).ToEquatableArray(),
+            groups.Select(g => g is BoundCondition { Logic: ExpressionLogic logic }
+                ? BoundExprAnalysis.ParametersRead(logic.Expression).Select(p => (byte)p).ToEquatableArray()
+                : EquatableArray<byte>.Empty).ToEquatableArray(),
+            new[] { "none" }.Concat(ruleset.Filters.Select(f => f.Name)).ToEquatableArray(),
+            new string?[] { null }.Concat(ruleset.Filters.Select(f => f.When?.Text)).ToEquatableArray(),
+            ruleset.Parameters.Select(p => p.Name).ToEquatableArray(),
+            ruleset.Context.Hypervisor.Text,
+            ruleset.Context.HostEl0?.Text);
     }
 
     public static EquatableArray<LoweredCondition> Conditions(BoundRuleset ruleset) =>
@@ -38,7 +46,7 @@ internal static class RulesetDescriber
         ruleset.Groups.Select(g => new GroupDescription(g.Id, g.Name, g.Kind, Summary(ruleset, g), SourceLocation.Of(g.Span))).ToEquatableArray();
 
     public static EquatableArray<RegisterDescription> Registers(BoundRuleset ruleset) =>
-        ruleset.Registers.Select(r => new RegisterDescription(r.Index, r.Name, r.Res0, SourceLocation.Of(r.Span))).ToEquatableArray();
+        ruleset.Registers.Select(r => new RegisterDescription(r.Index, r.Name, r.Res0, r.Res1, r.IsSanitised, SourceLocation.Of(r.Span))).ToEquatableArray();
 
     public static EquatableArray<FineGrainedGroupDescription> FineGrainedGroups(BoundRuleset ruleset) =>
         ruleset.FineGrainedGroups

@@ -19,7 +19,10 @@ internal sealed record RuntimeTables(
     EquatableArray<MemberTest> GroupRecords,
     EquatableArray<byte> GroupKinds,
     EquatableArray<byte> FineGrainedRegisters,
-    EquatableArray<ulong> RegisterRes0)
+    EquatableArray<ulong> RegisterRes0,
+    EquatableArray<ulong> RegisterRes1,
+    EquatableArray<ulong> ParameterDefaults,
+    uint SanitisedRegisters)
 {
     /// <summary>The lookup's answer for an ISS key, as the runtime computes it: lowering verifies the table with this.</summary>
     public uint Lookup(uint issKey)
@@ -45,6 +48,8 @@ internal sealed class SerializedTables
         GroupKinds = tables.GroupKinds.ToArray();
         FineGrainedRegisters = tables.FineGrainedRegisters.ToArray();
         RegisterRes0 = TableSerializer.Words(tables.RegisterRes0, TableLayout.RegisterMasks.Size);
+        RegisterRes1 = TableSerializer.Words(tables.RegisterRes1, TableLayout.RegisterMasks.Size);
+        ParameterDefaults = TableSerializer.Words(tables.ParameterDefaults, TableLayout.Parameters.Size);
     }
 
     public byte[] LookupDisplacements { get; }
@@ -64,4 +69,8 @@ internal sealed class SerializedTables
     public byte[] FineGrainedRegisters { get; }
 
     public byte[] RegisterRes0 { get; }
+
+    public byte[] RegisterRes1 { get; }
+
+    public byte[] ParameterDefaults { get; }
 }

@@ -25,6 +25,10 @@ internal interface IBoundExprVisitor<out T>
 
     T VisitVariable(BoundVariable node);
 
+    T VisitExceptionLevel(BoundExceptionLevel node);
+
+    T VisitParameter(BoundParameterValue node);
+
     T VisitUnary(BoundUnary node);
 
     T VisitBinary(BoundBinary node);
@@ -63,6 +67,18 @@ internal sealed record BoundEncodingField(EncodingField Field) : BoundExpr
 internal sealed record BoundVariable(string Name) : BoundExpr
 {
     public override T Accept<T>(IBoundExprVisitor<T> visitor) => visitor.VisitVariable(this);
+}
+
+/// <summary><c>el</c>: the exception level the access comes from (0, 1 or 2).</summary>
+internal sealed record BoundExceptionLevel : BoundExpr
+{
+    public override T Accept<T>(IBoundExprVisitor<T> visitor) => visitor.VisitExceptionLevel(this);
+}
+
+/// <summary>A named VM parameter's value, from the VM profile.</summary>
+internal sealed record BoundParameterValue(int Parameter, string Name) : BoundExpr
+{
+    public override T Accept<T>(IBoundExprVisitor<T> visitor) => visitor.VisitParameter(this);
 }
 
 internal sealed record BoundUnary(UnaryOperator Operator, BoundExpr Operand) : BoundExpr

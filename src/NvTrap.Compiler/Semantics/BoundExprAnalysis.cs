@@ -8,24 +8,38 @@ internal static class BoundExprAnalysis
     /// <summary>The registers an expression reads, in first-use order (for explanations).</summary>
     public static int[] RegistersRead(BoundExpr expr)
     {
-        var collector = new RegisterCollector();
+        var collector = new Collector();
         expr.Accept(collector);
-        return collector.Found.ToArray();
+        return collector.Registers.ToArray();
     }
 
-    private sealed class RegisterCollector : IBoundExprVisitor<bool>
+    /// <summary>The parameters an expression reads, in first-use order.</summary>
+    public static int[] ParametersRead(BoundExpr expr)
     {
-        public List<int> Found { get; } = new();
+        var collector = new Collector();
+        expr.Accept(collector);
+        return collector.Parameters.ToArray();
+    }
+
+    private sealed class Collector : IBoundExprVisitor<bool>
+    {
+        public List<int> Registers { get; } = new();
+
+        public List<int> Parameters { get; } = new();
 
         public bool VisitConstant(BoundConstant node) => true;
 
-        public bool VisitRegister(BoundRegisterValue node) => Add(node.Register);
+        public bool VisitRegister(BoundRegisterValue node) => Add(Registers, node.Register);
 
-        public bool VisitBits(BoundBits node) => Add(node.Register);
+        public bool VisitBits(BoundBits node) => Add(Registers, node.Register);
 
         public bool VisitEncodingField(BoundEncodingField node) => true;
 
         public bool VisitVariable(BoundVariable node) => true;
+
+        public bool VisitExceptionLevel(BoundExceptionLevel node) => true;
+
+        public bool VisitParameter(BoundParameterValue node) => Add(Parameters, node.Parameter);
 
         public bool VisitUnary(BoundUnary node) => node.Operand.Accept(this);
 
@@ -48,11 +62,11 @@ internal static class BoundExprAnalysis
             return true;
         }
 
-        private bool Add(int register)
+        private static bool Add(List<int> found, int item)
         {
-            if (!Found.Contains(register))
+            if (!found.Contains(item))
             {
-                Found.Add(register);
+                found.Add(item);
             }
 
             return true;

@@ -4,8 +4,12 @@ using NvTrap.Compiler.Contract;
 
 namespace NvTrap.Compiler.Semantics;
 
-/// <summary>A control register the rules read; <see cref="Index"/> is its slot in vCPU state.</summary>
-internal sealed record BoundRegister(int Index, string Name, ushort? Encoding, IReadOnlyDictionary<string, (int Hi, int Lo)> Fields, ulong Res0, SourceSpan Span);
+/// <summary>
+/// A control register the rules read; <see cref="Index"/> is its slot in vCPU state. A sanitised
+/// register (one that declares RES0 or RES1 bits) is read as <c>(value &amp; ~res0) | res1</c>
+/// with the VM's masks, these being the defaults.
+/// </summary>
+internal sealed record BoundRegister(int Index, string Name, ushort? Encoding, IReadOnlyDictionary<string, (int Hi, int Lo)> Fields, ulong Res0, ulong Res1, bool IsSanitised, SourceSpan Span);
 
 /// <summary>
 /// A coarse group: exactly one of a control, a combination or a condition. Ids start at 1 (0
@@ -53,8 +57,34 @@ internal sealed record BoundFineGrainedGroup(int Id, string Name, int ReadRegist
 /// <summary>A coarse entry: a group over an inclusive range of packed encodings.</summary>
 internal sealed record CoarseEntry(ushort First, ushort Last, int Group, bool IsRange, SourceSpan Span);
 
-/// <summary>A fine-grained entry: an encoding range, its group's bit and the polarity that traps.</summary>
-internal sealed record FineGrainedEntry(ushort First, ushort Last, int FineGrainedGroup, int Bit, bool TrapWhenSet, string BitName, bool IsRange, SourceSpan Span);
+/// <summary>
+/// A fine-grained entry: an encoding range, its group's bit, the polarity that traps, and the
+/// filter (id, 0 for none) that may switch it off.
+/// </summary>
+internal sealed record FineGrainedEntry(ushort First, ushort Last, int FineGrainedGroup, int Bit, bool TrapWhenSet, int Filter, string BitName, bool IsRange, SourceSpan Span);
+
+/// <summary>A fine-grained bit that traps something other than a system-register access, for the completeness check.</summary>
+internal sealed record NonSysregBit(int FineGrainedGroup, int Bit, bool TrapWhenSet, string BitName, SourceSpan Span);
+
+/// <summary>A fine-grained filter; <see cref="Id"/> is 1-based (0 means "none" in a packed config).</summary>
+internal sealed record BoundFilter(int Id, string Name, ExpressionLogic? When, SourceSpan Span);
+
+/// <summary>A named VM parameter: its index in a VM profile, its default and its inclusive range.</summary>
+internal sealed record BoundParameter(int Index, string Name, ulong Default, ulong Min, ulong Max, SourceSpan Span);
+
+/// <summary>
+/// The ruleset's context tests. <see cref="HostEl0"/> is null when the ruleset has no host EL0
+/// (every hypervisor context is handled locally); <see cref="Span"/> is null when the ruleset
+/// gives no context, and the hypervisor context is then virtual EL2 alone.
+/// </summary>
+internal sealed record BoundContext(ExpressionLogic Hypervisor, ExpressionLogic? HostEl0, SourceSpan? Span)
+{
+    /// <summary>The hypervisor context of a ruleset that gives none: virtual EL2.</summary>
+    public static BoundContext Default { get; } = new(
+        new ExpressionLogic(new BoundBinary(Syntax.BinaryOperator.Equal, new BoundExceptionLevel(), new BoundConstant(2)), "el == 2"),
+        null,
+        null);
+}
 
 /// <summary>A catalogue name and its encoding.</summary>
 internal sealed record CatalogueEntry(string Name, ushort Encoding, SourceSpan Span);
@@ -74,9 +104,17 @@ internal sealed class BoundRuleset
         IReadOnlyList<CoarseEntry> coarseEntries,
         IReadOnlyList<FineGrainedEntry> fineGrainedEntries,
         IReadOnlyList<CatalogueEntry> catalogue,
-        IReadOnlyCollection<int> trappedGroups)
+        IReadOnlyCollection<int> trappedGroups,
+        BoundContext? context = null,
+        IReadOnlyList<BoundParameter>? parameters = null,
+        IReadOnlyList<BoundFilter>? filters = null,
+        IReadOnlyList<NonSysregBit>? nonSysregBits = null)
     {
         TrappedGroups = trappedGroups;
+        Context = context ?? BoundContext.Default;
+        Parameters = parameters ?? System.Array.Empty<BoundParameter>();
+        Filters = filters ?? System.Array.Empty<BoundFilter>();
+        NonSysregBits = nonSysregBits ?? System.Array.Empty<NonSysregBit>();
         Name = name;
         Files = files;
         Registers = registers;
@@ -113,6 +151,18 @@ internal sealed class BoundRuleset
     public IReadOnlyList<FineGrainedEntry> FineGrainedEntries { get; }
 
     public IReadOnlyList<CatalogueEntry> Catalogue { get; }
+
+    /// <summary>The ruleset's context tests.</summary>
+    public BoundContext Context { get; }
+
+    /// <summary>Named VM parameters by index.</summary>
+    public IReadOnlyList<BoundParameter> Parameters { get; }
+
+    /// <summary>Fine-grained filters by id - 1.</summary>
+    public IReadOnlyList<BoundFilter> Filters { get; }
+
+    /// <summary>Fine-grained bits that trap something other than a system-register access.</summary>
+    public IReadOnlyList<NonSysregBit> NonSysregBits { get; }
 
     /// <summary>Ids of the groups some trap entry names, whether or not its encodings resolved (for the unused-group warning).</summary>
     public IReadOnlyCollection<int> TrappedGroups { get; }

@@ -48,7 +48,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var indexRange = ParseIndexRange(rangeNode.Value, name.Text);
+        var indexRange = ParseIndexRange(rangeNode.Value, $"family '{name.Text}'", FamilyIndexLimit);
         if (indexRange is null)
         {
             return null;
@@ -77,7 +77,11 @@ internal sealed partial class RuleFileParser
         return new SysRegSyntax(name, null, familySyntax, mapping.Span);
     }
 
-    private (NumberSyntax From, NumberSyntax To)? ParseIndexRange(YamlNode node, string family)
+    /// <summary>The largest index a family may have (documented with NVT025).</summary>
+    private const ulong FamilyIndexLimit = 1023;
+
+    /// <summary>An inclusive range written <c>first..last</c>, first &lt;= last &lt;= <paramref name="limit"/>.</summary>
+    private (NumberSyntax From, NumberSyntax To)? ParseIndexRange(YamlNode node, string owner, ulong limit)
     {
         if (node is YamlScalar { IsPlain: true } scalar)
         {
@@ -86,10 +90,10 @@ internal sealed partial class RuleFileParser
                 && IntegerLiteral.TryParse(scalar.Value.Substring(0, dots).Trim(), out ulong from)
                 && IntegerLiteral.TryParse(scalar.Value.Substring(dots + 2).Trim(), out ulong to))
             {
-                if (from > to || to > 1023)
+                if (from > to || to > limit)
                 {
                     _diagnostics.Add(Descriptors.FamilyRange.Create(scalar.Span,
-                        $"Family '{family}' has index range {from}..{to}; write first..last with first <= last <= 1023."));
+                        $"{Capitalize(owner)} has range {from}..{to}; write first..last with first <= last{(limit == ulong.MaxValue ? string.Empty : $" <= {limit}")}."));
                     return null;
                 }
 
@@ -97,7 +101,7 @@ internal sealed partial class RuleFileParser
             }
         }
 
-        WrongType(node, $"an index range 'first..last' for family '{family}', e.g. 0..15");
+        WrongType(node, $"a range 'first..last' for {owner}, e.g. 0..15");
         return null;
     }
 }

@@ -9,15 +9,17 @@ namespace NvTrap.Compiler.Syntax;
 // Definitions: registers, controls, combinations and conditions.
 internal sealed partial class RuleFileParser
 {
-    private static readonly string[] RegisterKeys = { "encoding", "fields", "res0" };
-    private static readonly string[] ControlKeys = { "register", "mask", "value", "forward" };
-    private static readonly string[] ConditionKeys = { "forward", "when", "csharp" };
+    private static readonly string[] RegisterKeys = { "encoding", "fields", "res0", "res1" };
+    private static readonly string[] ControlKeys = { "register", "mask", "value", "forward", "in_host_el0" };
+    private static readonly string[] ConditionKeys = { "forward", "in_host_el0", "when", "csharp" };
+    private static readonly string[] ContextKeys = { "hypervisor", "host_el0" };
+    private static readonly string[] ParameterKeys = { "default", "range" };
 
     private RegisterSyntax? ParseRegister(NameSyntax name, YamlNode node)
     {
         if (node is YamlScalar { IsNull: true })
         {
-            return new RegisterSyntax(name, null, EquatableArray<FieldSyntax>.Empty, null, node.Span);
+            return new RegisterSyntax(name, null, EquatableArray<FieldSyntax>.Empty, null, null, node.Span);
         }
 
         var mapping = ExpectMapping(node, $"a mapping with 'fields' (and optionally 'encoding', 'res0') for register '{name}'");
@@ -59,32 +61,9 @@ internal sealed partial class RuleFileParser
             }
         }
 
-        NumberSyntax? res0 = keys.TryGetValue("res0", out var res0Node) ? ParseRes0(res0Node.Value) : null;
-        return new RegisterSyntax(name, encoding, fields.ToEquatableArray(), res0, mapping.Span);
-    }
-
-    private NumberSyntax? ParseRes0(YamlNode node)
-    {
-        if (node is YamlSequence sequence)
-        {
-            ulong mask = 0;
-            bool ok = true;
-            foreach (var item in sequence.Items)
-            {
-                var bits = ParseBitOrRange(item, "a RES0 entry");
-                if (bits is null)
-                {
-                    ok = false;
-                    continue;
-                }
-
-                mask |= BitField.Mask(bits.Value.Hi, bits.Value.Lo);
-            }
-
-            return ok ? new NumberSyntax(mask, node.Span) : null;
-        }
-
-        return ParseNumber(node, "a RES0 mask: an integer, or a list of bits and [hi, lo] ranges");
+        NumberSyntax? res0 = keys.TryGetValue("res0", out var res0Node) ? ParseReservedBits(res0Node.Value, "RES0") : null;
+        NumberSyntax? res1 = keys.TryGetValue("res1", out var res1Node) ? ParseReservedBits(res1Node.Value, "RES1") : null;
+        return new RegisterSyntax(name, encoding, fields.ToEquatableArray(), res0, res1, mapping.Span);
     }
 
     private ControlSyntax? ParseControl(NameSyntax name, YamlNode node)
@@ -127,7 +106,7 @@ internal sealed partial class RuleFileParser
         }
 
         BehaviourSyntax? forward = ParseForward(keys, mapping, $"Control '{name}'");
-        return new ControlSyntax(name, register, mask, value, forward, mapping.Span);
+        return new ControlSyntax(name, register, mask, value, forward, ParseFlag(keys, "in_host_el0", $"'in_host_el0' of control '{name}'"), mapping.Span);
     }
 
     private BehaviourSyntax? ParseForward(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> keys, YamlMapping mapping, string owner)
@@ -213,6 +192,7 @@ internal sealed partial class RuleFileParser
 
         var keys = ReadKeys(mapping, ConditionKeys, $"condition '{name}'");
         var forward = ParseForward(keys, mapping, $"Condition '{name}'");
+        bool inHostEl0 = ParseFlag(keys, "in_host_el0", $"'in_host_el0' of condition '{name}'");
         bool hasWhen = keys.TryGetValue("when", out var whenNode);
         bool hasCSharp = keys.TryGetValue("csharp", out var csharpNode);
         if (hasWhen && hasCSharp)
@@ -225,18 +205,81 @@ internal sealed partial class RuleFileParser
         if (!hasWhen && !hasCSharp)
         {
             Missing(mapping, $"Condition '{name}'", "when", "'when: \"HCR_EL2.E2H && !CNTHCTL_EL2[10]\"' (or 'csharp: MethodName')");
-            return new ConditionSyntax(name, forward, null, null, mapping.Span);
+            return new ConditionSyntax(name, forward, inHostEl0, null, null, mapping.Span);
         }
 
         if (hasCSharp)
         {
             var method = ParseNameReference(csharpNode.Value, $"the C# method of condition '{name}'");
-            return new ConditionSyntax(name, forward, null, method, mapping.Span);
+            return new ConditionSyntax(name, forward, inHostEl0, null, method, mapping.Span);
         }
 
         var when = ParseExpression(whenNode.Value, $"the 'when' expression of condition '{name}'");
-        return new ConditionSyntax(name, forward, when, null, mapping.Span);
+        return new ConditionSyntax(name, forward, inHostEl0, when, null, mapping.Span);
     }
+
+    /// <summary>A true/false key; absent means false.</summary>
+    private bool ParseFlag(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> keys, string key, string what)
+    {
+        if (!keys.TryGetValue(key, out var node))
+        {
+            return false;
+        }
+
+        if (node.Value is YamlScalar { IsPlain: true } scalar && scalar.Value is "true" or "false")
+        {
+            return scalar.Value == "true";
+        }
+
+        WrongType(node.Value, $"{what}: true or false");
+        return false;
+    }
+
+    private ContextSyntax? ParseContext(YamlNode node)
+    {
+        var mapping = ExpectMapping(node, "a mapping with 'hypervisor' (and optionally 'host_el0') expressions under 'context'");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, ContextKeys, "'context'");
+        var hypervisor = keys.TryGetValue("hypervisor", out var h) ? ParseExpression(h.Value, "the 'hypervisor' context test") : null;
+        var hostEl0 = keys.TryGetValue("host_el0", out var e) ? ParseExpression(e.Value, "the 'host_el0' context test") : null;
+        return new ContextSyntax(hypervisor, hostEl0, mapping.Span);
+    }
+
+    private ParameterSyntax? ParseParameter(NameSyntax name, YamlNode node)
+    {
+        var mapping = ExpectMapping(node, $"a mapping with 'default' and 'range' for parameter '{name}', e.g. {{ default: 31, range: 0..31 }}");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, ParameterKeys, $"parameter '{name}'");
+        NumberSyntax? @default = null;
+        if (keys.TryGetValue("default", out var defaultNode))
+        {
+            @default = ParseNumber(defaultNode.Value, $"the default of parameter '{name}' (an integer)");
+        }
+        else
+        {
+            Missing(mapping, $"Parameter '{name}'", "default", "'default: 31'");
+        }
+
+        if (!keys.TryGetValue("range", out var rangeNode))
+        {
+            Missing(mapping, $"Parameter '{name}'", "range", "'range: 0..31'");
+            return new ParameterSyntax(name, @default, null, null, mapping.Span);
+        }
+
+        var range = ParseIndexRange(rangeNode.Value, $"parameter '{name}'", ulong.MaxValue);
+        return new ParameterSyntax(name, @default, range?.From, range?.To, mapping.Span);
+    }
+
+    private FilterSyntax? ParseFilter(NameSyntax name, YamlNode node) =>
+        new(name, ParseExpression(node, $"the expression of filter '{name}'"), node.Span);
 
     private ExpressionText? ParseExpression(YamlNode node, string what)
     {

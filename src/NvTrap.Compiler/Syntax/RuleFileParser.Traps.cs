@@ -11,7 +11,8 @@ internal sealed partial class RuleFileParser
 {
     private static readonly string[] TrapKeys = { "group", "sysreg", "sysregs", "range" };
     private static readonly string[] FineGrainedGroupKeys = { "read", "write", "both" };
-    private static readonly string[] FineGrainedTrapKeys = { "sysreg", "sysregs", "range", "bit", "trap_when" };
+    private static readonly string[] FineGrainedTrapKeys = { "sysreg", "sysregs", "range", "bit", "trap_when", "filter" };
+    private static readonly string[] NonSysregBitKeys = { "bit", "trap_when" };
 
     private TrapSyntax? ParseTrap(YamlNode node)
     {
@@ -97,6 +98,32 @@ internal sealed partial class RuleFileParser
         }
 
         var keys = ReadKeys(mapping, FineGrainedTrapKeys, "a fine-grained trap entry");
+        var (bit, polarity) = ParseBitAndPolarity(keys, mapping, "Fine-grained trap entry");
+        var filter = keys.TryGetValue("filter", out var filterNode) ? ParseNameReference(filterNode.Value, "the filter of a fine-grained trap entry") : null;
+        if (!ParseTargets(keys, mapping, "Fine-grained trap entry", out var encodings, out var range))
+        {
+            return null;
+        }
+
+        return new FineGrainedTrapSyntax(encodings.ToEquatableArray(), range, bit, polarity, filter, mapping.Span);
+    }
+
+    private NonSysregBitSyntax? ParseNonSysregBit(YamlNode node)
+    {
+        var mapping = ExpectMapping(node, "a fine-grained bit that traps something else: { bit: HFGITR.ERET, trap_when: set }");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var keys = ReadKeys(mapping, NonSysregBitKeys, "a 'fine_grained_non_sysreg' entry");
+        var (bit, polarity) = ParseBitAndPolarity(keys, mapping, "A 'fine_grained_non_sysreg' entry");
+        return new NonSysregBitSyntax(bit, polarity, mapping.Span);
+    }
+
+    /// <summary>The 'bit' and 'trap_when' keys that fine-grained entries share.</summary>
+    private (FineGrainedBitSyntax? Bit, PolaritySyntax? Polarity) ParseBitAndPolarity(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> keys, YamlMapping mapping, string owner)
+    {
         FineGrainedBitSyntax? bit = null;
         if (keys.TryGetValue("bit", out var bitNode))
         {
@@ -104,7 +131,7 @@ internal sealed partial class RuleFileParser
         }
         else
         {
-            Missing(mapping, "Fine-grained trap entry", "bit", "'bit: HFGxTR.nTPIDR2_EL0'");
+            Missing(mapping, owner, "bit", "'bit: HFGxTR.nTPIDR2_EL0'");
         }
 
         PolaritySyntax? polarity = null;
@@ -126,15 +153,10 @@ internal sealed partial class RuleFileParser
         }
         else
         {
-            Missing(mapping, "Fine-grained trap entry", "trap_when", "'trap_when: set' or 'trap_when: clear'");
+            Missing(mapping, owner, "trap_when", "'trap_when: set' or 'trap_when: clear'");
         }
 
-        if (!ParseTargets(keys, mapping, "Fine-grained trap entry", out var encodings, out var range))
-        {
-            return null;
-        }
-
-        return new FineGrainedTrapSyntax(encodings.ToEquatableArray(), range, bit, polarity, mapping.Span);
+        return (bit, polarity);
     }
 
     private FineGrainedBitSyntax? ParseFineGrainedBit(YamlNode node)

@@ -18,10 +18,11 @@ internal sealed record NumberSyntax(ulong Value, SourceSpan Span);
 internal sealed record FieldSyntax(NameSyntax Name, int Hi, int Lo, SourceSpan Span);
 
 /// <summary>
-/// A register definition: optional encoding, named fields, and the RES0 mask cleared before a
-/// fine-grained bit is tested.
+/// A register definition: optional encoding, named fields, and its default reserved bits. A
+/// register with <c>res0</c> or <c>res1</c> is sanitised: the rules read it as
+/// <c>(value &amp; ~res0) | res1</c>.
 /// </summary>
-internal sealed record RegisterSyntax(NameSyntax Name, EncodingSyntax? Encoding, EquatableArray<FieldSyntax> Fields, NumberSyntax? Res0, SourceSpan Span);
+internal sealed record RegisterSyntax(NameSyntax Name, EncodingSyntax? Encoding, EquatableArray<FieldSyntax> Fields, NumberSyntax? Res0, NumberSyntax? Res1, SourceSpan Span);
 
 /// <summary>A mask or value: either a literal integer or a list of field names to OR together.</summary>
 internal sealed record BitsSyntax(NumberSyntax? Literal, EquatableArray<NameSyntax> Fields, SourceSpan Span);
@@ -34,11 +35,24 @@ internal enum BehaviourSyntax
     Any = 3,
 }
 
-internal sealed record ControlSyntax(NameSyntax Name, NameSyntax? Register, BitsSyntax? Mask, BitsSyntax? Value, BehaviourSyntax? Forward, SourceSpan Span);
+/// <summary><c>in_host_el0: true</c>: the behaviour also applies in the guest hypervisor's host EL0.</summary>
+internal sealed record ControlSyntax(NameSyntax Name, NameSyntax? Register, BitsSyntax? Mask, BitsSyntax? Value, BehaviourSyntax? Forward, bool InHostEl0, SourceSpan Span);
 
 internal sealed record CombinationSyntax(NameSyntax Name, EquatableArray<NameSyntax> Members, SourceSpan Span);
 
-internal sealed record ConditionSyntax(NameSyntax Name, BehaviourSyntax? Forward, ExpressionText? When, NameSyntax? CSharpMethod, SourceSpan Span);
+internal sealed record ConditionSyntax(NameSyntax Name, BehaviourSyntax? Forward, bool InHostEl0, ExpressionText? When, NameSyntax? CSharpMethod, SourceSpan Span);
+
+/// <summary>
+/// The ruleset's context tests: when an access comes from the guest hypervisor's own context,
+/// and, within it, from its host EL0. Either may be absent from a file.
+/// </summary>
+internal sealed record ContextSyntax(ExpressionText? Hypervisor, ExpressionText? HostEl0, SourceSpan Span);
+
+/// <summary>A named VM parameter: its default and its inclusive range.</summary>
+internal sealed record ParameterSyntax(NameSyntax Name, NumberSyntax? Default, NumberSyntax? Min, NumberSyntax? Max, SourceSpan Span);
+
+/// <summary>A fine-grained filter: a named expression that, when true, switches off the fine-grained entries naming it.</summary>
+internal sealed record FilterSyntax(NameSyntax Name, ExpressionText? When, SourceSpan Span);
 
 /// <summary>The source text of an expression and its parsed tree (null when it did not parse).</summary>
 internal sealed record ExpressionText(string Text, SourceSpan Span, ExprSyntax? Tree);
@@ -68,7 +82,10 @@ internal enum PolaritySyntax
     Set = 1,
 }
 
-internal sealed record FineGrainedTrapSyntax(EquatableArray<EncodingSyntax> Encodings, EncodingRangeSyntax? Range, FineGrainedBitSyntax? Bit, PolaritySyntax? TrapWhen, SourceSpan Span);
+internal sealed record FineGrainedTrapSyntax(EquatableArray<EncodingSyntax> Encodings, EncodingRangeSyntax? Range, FineGrainedBitSyntax? Bit, PolaritySyntax? TrapWhen, NameSyntax? Filter, SourceSpan Span);
+
+/// <summary>A fine-grained bit that traps something other than a system-register access (ERET, SVC, ...): declared for the completeness check.</summary>
+internal sealed record NonSysregBitSyntax(FineGrainedBitSyntax? Bit, PolaritySyntax? TrapWhen, SourceSpan Span);
 
 /// <summary>
 /// A catalogue entry: a single name with an encoding, or a family (<c>DBGBVR&lt;n&gt;_EL1</c>)
@@ -89,4 +106,8 @@ internal sealed record RuleFileSyntax(
     EquatableArray<TrapSyntax> Traps,
     EquatableArray<FineGrainedGroupSyntax> FineGrainedGroups,
     EquatableArray<FineGrainedTrapSyntax> FineGrainedTraps,
-    EquatableArray<SysRegSyntax> SysRegs);
+    EquatableArray<SysRegSyntax> SysRegs,
+    ContextSyntax? Context,
+    EquatableArray<ParameterSyntax> Parameters,
+    EquatableArray<FilterSyntax> Filters,
+    EquatableArray<NonSysregBitSyntax> NonSysregBits);

@@ -5,8 +5,9 @@ namespace NvTrap;
 /// <summary>
 /// The outcome of one decision and what caused it: a small value, so deciding allocates nothing.
 /// For a coarse forward, <see cref="Group"/> is the encoding's group and <see cref="Member"/> the
-/// control or condition inside it that matched; for a fine-grained forward,
-/// <see cref="FineGrainedGroup"/> and <see cref="FineGrainedBit"/> name the bit.
+/// control or condition inside it that matched; for a fine-grained forward or an undefined
+/// access, <see cref="FineGrainedGroup"/> and <see cref="FineGrainedBit"/> name the bit;
+/// <see cref="Filter"/> names the filter that switched the fine-grained entry off, if one did.
 /// </summary>
 public readonly struct TrapDecision : IEquatable<TrapDecision>
 {
@@ -21,9 +22,11 @@ public readonly struct TrapDecision : IEquatable<TrapDecision>
     private readonly DecisionReason _reason;
     private readonly byte _fineGrainedGroup;
     private readonly byte _fineGrainedBit;
+    private readonly byte _filter;
 
-    private TrapDecision(DecisionReason reason, uint access, int group, int member, int fineGrainedGroup, int fineGrainedBit)
+    private TrapDecision(DecisionReason reason, uint access, int group, int member, int fineGrainedGroup, int fineGrainedBit, int filter)
     {
+        _filter = (byte)filter;
         _reason = reason;
         _access = access;
         _group = (ushort)group;
@@ -40,6 +43,9 @@ public readonly struct TrapDecision : IEquatable<TrapDecision>
     /// </remarks>
     public bool Forward => (uint)(_reason - DecisionReason.FineGrainedTrap) <= DecisionReason.CoarseTrap - DecisionReason.FineGrainedTrap;
 
+    /// <summary>Forward, local, or undefined for this VM.</summary>
+    public TrapOutcome Outcome => Forward ? TrapOutcome.Forward : _reason == DecisionReason.FeatureHidden ? TrapOutcome.Undefined : TrapOutcome.Local;
+
     /// <summary>Why.</summary>
     public DecisionReason Reason => _reason;
 
@@ -55,30 +61,33 @@ public readonly struct TrapDecision : IEquatable<TrapDecision>
     /// <summary>The control or condition group that matched, 0 if none.</summary>
     public int Member => _member;
 
-    /// <summary>The fine-grained group id that forwarded, 0 if none.</summary>
+    /// <summary>The fine-grained group id that forwarded or hid the access, 0 if none.</summary>
     public int FineGrainedGroup => _fineGrainedGroup;
 
-    /// <summary>The fine-grained bit that forwarded (meaningful when <see cref="FineGrainedGroup"/> is not 0).</summary>
+    /// <summary>The fine-grained bit that forwarded or hid the access (meaningful when <see cref="FineGrainedGroup"/> is not 0).</summary>
     public int FineGrainedBit => _fineGrainedBit;
 
+    /// <summary>The filter that switched the encoding's fine-grained entry off for this access, 0 if none did.</summary>
+    public int Filter => _filter;
+
     /// <summary>The engine's constructor: <paramref name="access"/> is <see cref="Esr.IssKey"/> with ISS[0] (the direction).</summary>
-    internal static TrapDecision FromAccess(DecisionReason reason, uint access, int group = 0, int member = 0, int fineGrainedGroup = 0, int fineGrainedBit = 0) =>
-        new(reason, access, group, member, fineGrainedGroup, fineGrainedBit);
+    internal static TrapDecision FromAccess(DecisionReason reason, uint access, int group = 0, int member = 0, int fineGrainedGroup = 0, int fineGrainedBit = 0, int filter = 0) =>
+        new(reason, access, group, member, fineGrainedGroup, fineGrainedBit, filter);
 
     /// <inheritdoc />
     public bool Equals(TrapDecision other) =>
         _reason == other._reason && _access == other._access && _group == other._group && _member == other._member
-        && _fineGrainedGroup == other._fineGrainedGroup && _fineGrainedBit == other._fineGrainedBit;
+        && _fineGrainedGroup == other._fineGrainedGroup && _fineGrainedBit == other._fineGrainedBit && _filter == other._filter;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is TrapDecision other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(_reason, _access, _group, _member, _fineGrainedGroup, _fineGrainedBit);
+    public override int GetHashCode() => HashCode.Combine(_reason, _access, _group, _member, _fineGrainedGroup, _fineGrainedBit, _filter);
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{(Forward ? "forward" : "local")} ({Reason}) {Encoding} {(IsRead ? "read" : "write")} group={Group} member={Member} fgt={FineGrainedGroup}:{FineGrainedBit}";
+        $"{Outcome} ({Reason}) {Encoding} {(IsRead ? "read" : "write")} group={Group} member={Member} fgt={FineGrainedGroup}:{FineGrainedBit} filter={Filter}";
 
     /// <summary>Equality.</summary>
     public static bool operator ==(TrapDecision left, TrapDecision right) => left.Equals(right);

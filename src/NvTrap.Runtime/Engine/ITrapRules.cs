@@ -4,12 +4,14 @@ namespace NvTrap;
 
 /// <summary>
 /// A compiled ruleset as the decision engine reads it: the tables the rule compiler built (laid
-/// out as <see cref="TableLayout"/> describes), the condition logic, and names for explanations.
-/// Generated rulesets implement it as an empty struct whose tables are static data; the
-/// <c>nvtrap</c> tool implements it over the same tables held in arrays. The engine takes it as
-/// a struct-constrained generic parameter, so every member is a direct, inlined call.
+/// out as <see cref="TableLayout"/> describes), the logic of its conditions, filters and context
+/// tests, and names for explanations. Generated rulesets implement it as an empty struct whose
+/// tables are static data; the <c>nvtrap</c> tool implements it over the same tables held in
+/// arrays. The engine takes it as a struct-constrained generic parameter, so every member is a
+/// direct, inlined call. As an <see cref="IVmProfile"/> it is the ruleset's full-featured VM:
+/// nothing hidden, the default reserved bits and parameter values.
 /// </summary>
-public interface ITrapRules
+public interface ITrapRules : IVmProfile
 {
     /// <summary>The lookup's 16-bit displacement per bucket (<see cref="TableLayout.Lookup"/>).</summary>
     ReadOnlySpan<byte> LookupDisplacements { get; }
@@ -35,8 +37,17 @@ public interface ITrapRules
     /// <summary>The register each fine-grained group tests per direction (<see cref="TableLayout.FineGrainedRegisters"/>).</summary>
     ReadOnlySpan<byte> FineGrainedRegisters { get; }
 
-    /// <summary>Each register's RES0 bits, cleared before a fine-grained bit is tested (<see cref="TableLayout.RegisterMasks"/>).</summary>
+    /// <summary>Each register's default RES0 bits (<see cref="TableLayout.RegisterMasks"/>).</summary>
     ReadOnlySpan<byte> RegisterRes0 { get; }
+
+    /// <summary>Each register's default RES1 bits (<see cref="TableLayout.RegisterMasks"/>).</summary>
+    ReadOnlySpan<byte> RegisterRes1 { get; }
+
+    /// <summary>Each parameter's default value (<see cref="TableLayout.Parameters"/>).</summary>
+    ReadOnlySpan<byte> ParameterDefaults { get; }
+
+    /// <summary>The registers the ruleset sanitises (bit n for register n): the only ones a VM profile may give reserved bits.</summary>
+    uint SanitisedRegisters { get; }
 
     /// <summary>
     /// The packed config of the encoding an ISS key names, 0 if none. Compiled rulesets answer
@@ -45,16 +56,29 @@ public interface ITrapRules
     /// </summary>
     uint LookupIssKey(uint issKey);
 
-    /// <summary>The register index of HCR_EL2, or -1 if the ruleset has none (read for the hypervisor-context test).</summary>
-    int HcrEl2Register { get; }
+    /// <summary>Whether the access comes from the guest hypervisor's own context (the ruleset's <c>context: hypervisor</c>).</summary>
+    bool IsHypervisorContext<TState, TVm>(ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile;
+
+    /// <summary>Within a hypervisor context, whether the access comes from its host EL0 (the ruleset's <c>context: host_el0</c>).</summary>
+    bool IsHostEl0<TState, TVm>(ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile;
+
+    /// <summary>Whether a fine-grained filter holds, switching off the fine-grained entries that name it.</summary>
+    bool FilterHolds<TState, TVm>(int filter, ref TState state, ref TVm vm)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile;
 
     /// <summary>
-    /// Evaluates a condition group. The state comes by <c>ref</c> so reading it through
-    /// <see cref="IVcpuState"/> copies nothing; implementations must not write to it. A group
-    /// that is not a condition never holds.
+    /// Evaluates a condition group. State and profile come by <c>ref</c> so reading them through
+    /// their interfaces copies nothing; implementations must not write to them. A group that is
+    /// not a condition never holds.
     /// </summary>
-    bool EvaluateCondition<TState>(int group, ref TState state, SysRegEncoding encoding)
-        where TState : struct, IVcpuState;
+    bool EvaluateCondition<TState, TVm>(int group, ref TState state, ref TVm vm, SysRegEncoding encoding)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile;
 
     /// <summary>Names and texts for explanations; never used when deciding.</summary>
     RulesetNames Names { get; }

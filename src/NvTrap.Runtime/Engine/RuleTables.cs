@@ -57,11 +57,34 @@ public static class RuleTables
         where TRules : struct, ITrapRules =>
         TableReader.ByteUnchecked(rules.FineGrainedRegisters, TableLayout.FineGrainedRegisters.Index(fineGrainedGroup, isRead));
 
-    /// <summary>The RES0 bits of a register.</summary>
+    /// <summary>A register's default RES0 bits: what a compiled ruleset's <see cref="IVmProfile.Res0"/> answers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Res0<TRules>(ref TRules rules, int register)
+    public static ulong DefaultRes0<TRules>(in TRules rules, int register)
         where TRules : struct, ITrapRules =>
         TableReader.UInt64Unchecked(rules.RegisterRes0, TableLayout.RegisterMasks.Index(register));
+
+    /// <summary>A register's default RES1 bits: what a compiled ruleset's <see cref="IVmProfile.Res1"/> answers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong DefaultRes1<TRules>(in TRules rules, int register)
+        where TRules : struct, ITrapRules =>
+        TableReader.UInt64Unchecked(rules.RegisterRes1, TableLayout.RegisterMasks.Index(register));
+
+    /// <summary>A parameter's default value: what a compiled ruleset's <see cref="IVmProfile.Parameter"/> answers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong DefaultParameter<TRules>(in TRules rules, int parameter)
+        where TRules : struct, ITrapRules =>
+        TableReader.UInt64Unchecked(rules.ParameterDefaults, TableLayout.Parameters.Index(parameter));
+
+    /// <summary>
+    /// A register as the rules see it: sanitised with the VM's reserved bits,
+    /// <c>(value &amp; ~res0) | res1</c>. For a register the ruleset does not sanitise both masks
+    /// are 0 and the value is unchanged.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Read<TState, TVm>(ref TState state, ref TVm vm, int register)
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        (state.ReadRegister(register) & ~vm.Res0(register)) | vm.Res1(register);
 
     /// <summary>How many groups the ruleset has, not counting id 0 ("none").</summary>
     public static int GroupCount<TRules>(in TRules rules)

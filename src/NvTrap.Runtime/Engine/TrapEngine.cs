@@ -3,48 +3,51 @@ using System.Runtime.CompilerServices;
 namespace NvTrap;
 
 /// <summary>
-/// The decision, exactly as Linux KVM forwards nested system-register traps: not EC 0x18, no
-/// nested virtualization, or a hypervisor context are handled locally; an unconfigured encoding
-/// is handled locally; a fine-grained bit is checked first (after clearing the register's RES0
-/// bits); then the coarse group's members are evaluated and the access forwards if a matching
-/// member's behaviour covers its direction. Allocates nothing.
+/// Triages one trapped access as Linux KVM does (the 7.1 kernel's triage_sysreg_trap, of which
+/// 6.6's decision is a special case): not EC 0x18, or an unconfigured encoding, is handled
+/// locally; a fine-grained bit the VM hides makes the access undefined, with or without nested
+/// virtualization; without nested virtualization, or in a hypervisor context that is not its
+/// host EL0, the access is handled locally; then the fine-grained bit (unless a filter switches
+/// it off, and never in a hypervisor context), then the coarse group's members, decide whether
+/// it is forwarded. What a hypervisor context and host EL0 are, the ruleset says. Registers are
+/// read sanitised with the VM's reserved bits. Allocates nothing.
 /// </summary>
 /// <remarks>
-/// The public methods take the state as <c>in</c>; inside, it travels as <c>ref</c>. Calling an
-/// interface method on an <c>in</c> parameter of a generic struct type makes the compiler copy the
-/// whole struct first (it cannot know the method does not write), and the ready-made
+/// The public methods take state and profile as <c>in</c>; inside, they travel as <c>ref</c>.
+/// Calling an interface method on an <c>in</c> parameter of a generic struct type makes the
+/// compiler copy the whole struct first (it cannot know the method does not write), and
 /// <see cref="VcpuState"/> is 264 bytes: a copy per register read made decisions twice as slow.
-/// Nothing here writes through the reference.
+/// Nothing here writes through the references.
 /// </remarks>
 public static class TrapEngine
 {
-    /// <summary>HCR_EL2.TGE: with E2H, EL0 is the guest hypervisor's own user space.</summary>
-    public const int HcrTgeBit = 27;
-
-    /// <summary>HCR_EL2.E2H.</summary>
-    public const int HcrE2hBit = 34;
-
-    private const ulong E2hTge = (1UL << HcrE2hBit) | (1UL << HcrTgeBit);
-
-    /// <summary>Decides one trap.</summary>
+    /// <summary>Decides one trap for a full-featured VM: the ruleset's own defaults are the profile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TrapDecision Decide<TRules, TState>(in TRules rules, in TState state, Esr esr)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState =>
-        DecideByRef(ref Unsafe.AsRef(in rules), ref Unsafe.AsRef(in state), esr);
+        DecideByRef(ref Unsafe.AsRef(in rules), ref Unsafe.AsRef(in state), ref Unsafe.AsRef(in rules), esr);
 
-    /// <summary>Whether a member's test holds: a control's masked register equals its value, or a condition is true.</summary>
-    public static bool Matches<TRules, TState>(in TRules rules, in TState state, MemberTest member, SysRegEncoding encoding)
-        where TRules : struct, ITrapRules
-        where TState : struct, IVcpuState =>
-        member.IsCondition
-            ? Unsafe.AsRef(in rules).EvaluateCondition(member.Group, ref Unsafe.AsRef(in state), encoding)
-            : (Unsafe.AsRef(in state).ReadRegister(member.Register) & member.Mask) == member.Value;
-
+    /// <summary>Decides one trap for the VM <paramref name="vm"/> describes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TrapDecision DecideByRef<TRules, TState>(ref TRules rules, ref TState state, Esr esr)
+    public static TrapDecision Decide<TRules, TState, TVm>(in TRules rules, in TState state, in TVm vm, Esr esr)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        DecideByRef(ref Unsafe.AsRef(in rules), ref Unsafe.AsRef(in state), ref Unsafe.AsRef(in vm), esr);
+
+    /// <summary>Whether a member's test holds: a control's masked (sanitised) register equals its value, or a condition is true.</summary>
+    public static bool Matches<TRules, TState, TVm>(in TRules rules, in TState state, in TVm vm, MemberTest member, SysRegEncoding encoding)
+        where TRules : struct, ITrapRules
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        MatchesByRef(ref Unsafe.AsRef(in rules), ref Unsafe.AsRef(in state), ref Unsafe.AsRef(in vm), member, encoding);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TrapDecision DecideByRef<TRules, TState, TVm>(ref TRules rules, ref TState state, ref TVm vm, Esr esr)
+        where TRules : struct, ITrapRules
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
     {
         if (!esr.IsSysRegTrap)
         {
@@ -53,66 +56,70 @@ public static class TrapEngine
 
         // The register's ISS bits and the direction: the decision carries them as they are.
         uint access = (uint)esr.Value & (EncodingLayout.IssKeyMask | EncodingLayout.IssDirectionRead);
-        if (!state.HasNestedVirtualization)
-        {
-            return TrapDecision.FromAccess(DecisionReason.NoNestedVirtualization, access);
-        }
-
-        if (IsHypervisorContext(ref rules, ref state))
-        {
-            return TrapDecision.FromAccess(DecisionReason.HypervisorContext, access);
-        }
-
         uint config = rules.LookupIssKey(access);
         if (config == 0)
         {
             return TrapDecision.FromAccess(DecisionReason.NoConfiguration, access);
         }
 
-        return DecideConfigured(ref rules, ref state, access, config);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsHypervisorContext<TRules, TState>(ref TRules rules, ref TState state)
-        where TRules : struct, ITrapRules
-        where TState : struct, IVcpuState
-    {
-        var el = state.CurrentEl;
-        if (el == ExceptionLevel.El2)
-        {
-            return true;
-        }
-
-        int hcr = rules.HcrEl2Register;
-        return el == ExceptionLevel.El0 && hcr >= 0 && (state.ReadRegister(hcr) & E2hTge) == E2hTge;
+        return DecideConfigured(ref rules, ref state, ref vm, access, config);
     }
 
     /// <summary>
-    /// A configured encoding: the fine-grained bit, then the coarse list for the access's
-    /// direction, stopping at the first match.
+    /// A configured encoding: the VM's hidden features, the context, the fine-grained bit, then
+    /// the coarse list for the access's direction, stopping at the first match.
     /// </summary>
     /// <remarks>
     /// Branches, not conditional moves: a decision is bound by the latency of its chain of
     /// dependent loads (hash, slot, list, record, register), and a predicted branch lets the
     /// processor run ahead along it, where a conditional move waits for every input. Measured:
-    /// fully branch-free variants were 40-100% slower (docs/benchmarks.md).
+    /// fully branch-free variants were 40-100% slower (docs/benchmarks.md). The rare paths
+    /// (a filter, a hypervisor context, a list holding a condition) are out of line.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TrapDecision DecideConfigured<TRules, TState>(ref TRules rules, ref TState state, uint access, uint config)
+    private static TrapDecision DecideConfigured<TRules, TState, TVm>(ref TRules rules, ref TState state, ref TVm vm, uint access, uint config)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
     {
         int group = TrapConfigLayout.Group(config);
         int fineGrained = TrapConfigLayout.FineGrainedGroup(config);
+        int bit = TrapConfigLayout.Bit(config);
+        if (fineGrained != 0 && ((vm.HiddenBits(fineGrained) >> bit) & 1) != 0)
+        {
+            return TrapDecision.FromAccess(DecisionReason.FeatureHidden, access, group, 0, fineGrained, bit);
+        }
+
+        if (!state.HasNestedVirtualization)
+        {
+            return TrapDecision.FromAccess(DecisionReason.NoNestedVirtualization, access);
+        }
+
+        if (rules.IsHypervisorContext(ref state, ref vm))
+        {
+            return DecideInHypervisorContext(ref rules, ref state, ref vm, access, group);
+        }
+
         bool isRead = (access & EncodingLayout.IssDirectionRead) != 0;
+        int filtered = 0;
         if (fineGrained != 0)
         {
-            int bit = TrapConfigLayout.Bit(config);
-            int register = RuleTables.FineGrainedRegister(ref rules, fineGrained, isRead);
-            ulong value = state.ReadRegister(register) & ~RuleTables.Res0(ref rules, register);
-            if ((int)((value >> bit) & 1) == TrapConfigLayout.Polarity(config))
+            int filter = TrapConfigLayout.Filter(config);
+            if (filter != 0 && FilterSwitchesOff(ref rules, ref state, ref vm, filter))
             {
-                return TrapDecision.FromAccess(DecisionReason.FineGrainedTrap, access, group, 0, fineGrained, bit);
+                filtered = filter;
+            }
+            else
+            {
+                int register = RuleTables.FineGrainedRegister(ref rules, fineGrained, isRead);
+                ulong value = RuleTables.Read(ref state, ref vm, register);
+                // Trap when set: the bit is set. Trap when clear: the bit is clear and not
+                // reserved (RES0) for this VM, since a sanitised RES0 bit always reads clear.
+                ulong traps = TrapConfigLayout.Polarity(config) != 0 ? value : ~(value | vm.Res0(register));
+                if (((traps >> bit) & 1) != 0)
+                {
+                    return TrapDecision.FromAccess(DecisionReason.FineGrainedTrap, access, group, 0, fineGrained, bit);
+                }
             }
         }
 
@@ -124,35 +131,84 @@ public static class TrapEngine
         int start = (int)(startWord & TableLayout.DecisionLists.IndexMask);
         if ((startWord & TableLayout.DecisionLists.HoldsCondition) != 0)
         {
-            int matched = FirstMatchWithConditions(ref rules, ref state, start, end, access);
-            return TrapDecision.FromAccess(matched != 0 ? DecisionReason.CoarseTrap : DecisionReason.NotTrapped, access, group, matched);
+            int matched = FirstMatchWithConditions(ref rules, ref state, ref vm, start, end, access);
+            return TrapDecision.FromAccess(matched != 0 ? DecisionReason.CoarseTrap : DecisionReason.NotTrapped, access, group, matched, filter: filtered);
         }
 
         for (int i = start; i < end; i++)
         {
             var test = RuleTables.DecisionRecord(ref rules, i);
-            if ((state.ReadRegister(test.Register) & test.Mask) == test.Value)
+            if ((RuleTables.Read(ref state, ref vm, test.Register) & test.Mask) == test.Value)
             {
-                return TrapDecision.FromAccess(DecisionReason.CoarseTrap, access, group, test.Group);
+                return TrapDecision.FromAccess(DecisionReason.CoarseTrap, access, group, test.Group, filter: filtered);
             }
         }
 
-        return TrapDecision.FromAccess(DecisionReason.NotTrapped, access, group);
+        return TrapDecision.FromAccess(DecisionReason.NotTrapped, access, group, filter: filtered);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool FilterSwitchesOff<TRules, TState, TVm>(ref TRules rules, ref TState state, ref TVm vm, int filter)
+        where TRules : struct, ITrapRules
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        rules.FilterHolds(filter, ref state, ref vm);
+
+    /// <summary>
+    /// A hypervisor context: local, unless it is host EL0. There the fine-grained bits do not
+    /// apply, and the coarse behaviour is the OR of every matching member's: the access is
+    /// handled locally unless some matching member forwards in host EL0, and then forwarded if
+    /// the behaviour covers its direction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TrapDecision DecideInHypervisorContext<TRules, TState, TVm>(ref TRules rules, ref TState state, ref TVm vm, uint access, int group)
+        where TRules : struct, ITrapRules
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
+    {
+        if (!rules.IsHostEl0(ref state, ref vm))
+        {
+            return TrapDecision.FromAccess(DecisionReason.HypervisorContext, access);
+        }
+
+        var needed = (access & EncodingLayout.IssDirectionRead) != 0 ? TrapBehaviour.Read : TrapBehaviour.Write;
+        var behaviour = TrapBehaviour.None;
+        int covering = 0;
+        var encoding = SysRegEncoding.FromIssKey(access);
+        int end = TableReader.UInt16(rules.GroupStarts, group + 1);
+        for (int i = TableReader.UInt16(rules.GroupStarts, group); i < end; i++)
+        {
+            var member = TableReader.MemberTest(rules.GroupRecords, i);
+            if (MatchesByRef(ref rules, ref state, ref vm, member, encoding))
+            {
+                behaviour |= member.Behaviour;
+                if (covering == 0 && (member.Behaviour & needed) != 0)
+                {
+                    covering = member.Group;
+                }
+            }
+        }
+
+        if ((behaviour & TrapBehaviour.InHostEl0) == 0)
+        {
+            return TrapDecision.FromAccess(DecisionReason.HostEl0NotForwarded, access, group);
+        }
+
+        return TrapDecision.FromAccess(covering != 0 ? DecisionReason.CoarseTrap : DecisionReason.NotTrapped, access, group, covering);
     }
 
     /// <summary>The first matching member of a list that holds a condition, in member order, or 0.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int FirstMatchWithConditions<TRules, TState>(ref TRules rules, ref TState state, int first, int end, uint access)
+    private static int FirstMatchWithConditions<TRules, TState, TVm>(ref TRules rules, ref TState state, ref TVm vm, int first, int end, uint access)
         where TRules : struct, ITrapRules
         where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile
     {
+        var encoding = SysRegEncoding.FromIssKey(access);
         for (int i = first; i < end; i++)
         {
             var test = RuleTables.DecisionRecord(ref rules, i);
-            bool hit = test.IsCondition
-                ? rules.EvaluateCondition(test.Group, ref state, SysRegEncoding.FromIssKey(access))
-                : (state.ReadRegister(test.Register) & test.Mask) == test.Value;
-            if (hit)
+            if (MatchesByRef(ref rules, ref state, ref vm, test, encoding))
             {
                 return test.Group;
             }
@@ -160,4 +216,13 @@ public static class TrapEngine
 
         return 0;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MatchesByRef<TRules, TState, TVm>(ref TRules rules, ref TState state, ref TVm vm, MemberTest member, SysRegEncoding encoding)
+        where TRules : struct, ITrapRules
+        where TState : struct, IVcpuState
+        where TVm : struct, IVmProfile =>
+        member.IsCondition
+            ? rules.EvaluateCondition(member.Group, ref state, ref vm, encoding)
+            : (RuleTables.Read(ref state, ref vm, member.Register) & member.Mask) == member.Value;
 }

@@ -41,7 +41,7 @@ public class CheckCommandTests
         var result = Tool.Run("check", TestPaths.LinuxRules);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["checked 36 files, 1 ruleset (linux-6.6): 0 errors, 0 warnings"], result.OutputLines);
+        Assert.Equal(["checked 37 files, 1 ruleset (linux-6.6): 0 errors, 0 warnings"], result.OutputLines);
     }
 
     [Fact]

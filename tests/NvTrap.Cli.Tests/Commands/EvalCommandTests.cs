@@ -19,11 +19,11 @@ public class EvalCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Equal(
-            "note\tesr\thcr_el2\thfgrtr_el2\tforward\treason\n" +
-            "tvm\t0x62300860\t0x4000000\t0\t1\tHCR_TVM_TRVM:HCR_TVM\n" +
-            "no tvm\t62300860\t0\t0\t0\tnone\n" +
-            "tpidr2\t0x623AF401\t0\t0\t1\tHFGxTR.nTPIDR2_EL0\n" +
-            "tpidr2 enabled\t0x623AF401\t0\t0x80000000000000\t0\tnone\n",
+            "note\tesr\thcr_el2\thfgrtr_el2\tforward\treason\toutcome\n" +
+            "tvm\t0x62300860\t0x4000000\t0\t1\tHCR_TVM_TRVM:HCR_TVM\tforward\n" +
+            "no tvm\t62300860\t0\t0\t0\tnone\tlocal\n" +
+            "tpidr2\t0x623AF401\t0\t0\t1\tHFGxTR.nTPIDR2_EL0\tforward\n" +
+            "tpidr2 enabled\t0x623AF401\t0\t0x80000000000000\t0\tnone\tlocal\n",
             result.Output);
     }
 
@@ -42,11 +42,11 @@ public class EvalCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             [
-                "op0\top1\tcrn\tcrm\top2\tdir\thcr_el2\tmdcr_el2\tforward\treason",
-                "3\t0\t1\t0\t0\tR\t0x40000000\t0\t1\tHCR_TVM_TRVM:HCR_TRVM",
-                "3\t0\t1\t0\t0\tw\t0x40000000\t0\t0\tnone",
-                "3\t3\t9\t12\t0\tW\t-\t0x20\t1\tMDCR_TPM_TPMCR:MDCR_TPMCR",
-                "3\t0\t0\t4\t0\tr\t40000\t\t1\tHCR_TID3",
+                "op0\top1\tcrn\tcrm\top2\tdir\thcr_el2\tmdcr_el2\tforward\treason\toutcome",
+                "3\t0\t1\t0\t0\tR\t0x40000000\t0\t1\tHCR_TVM_TRVM:HCR_TRVM\tforward",
+                "3\t0\t1\t0\t0\tw\t0x40000000\t0\t0\tnone\tlocal",
+                "3\t3\t9\t12\t0\tW\t-\t0x20\t1\tMDCR_TPM_TPMCR:MDCR_TPMCR\tforward",
+                "3\t0\t0\t4\t0\tr\t40000\t\t1\tHCR_TID3\tforward",
             ],
             result.OutputLines);
     }
@@ -59,7 +59,7 @@ public class EvalCommandTests
         var result = Tool.RunWithInput(input, "eval");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.EndsWith("\t1\tHCR_TVM_TRVM:HCR_TVM\n", result.Output);
+        Assert.EndsWith("\t1\tHCR_TVM_TRVM:HCR_TVM\tforward\n", result.Output);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class EvalCommandTests
         var result = Tool.RunWithInput("esr\thcr_el2\r\n", "eval");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("esr\thcr_el2\tforward\treason\n", result.Output);
+        Assert.Equal("esr\thcr_el2\tforward\treason\toutcome\n", result.Output);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class EvalCommandTests
         var result = Tool.RunWithInput("esr\thcr_el2\r\n0x62300860\t0x4000000\r\n\r\n0x62300860\t0\r\n", "eval");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("esr\thcr_el2\tforward\treason\n0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM\n0x62300860\t0\t0\tnone\n", result.Output);
+        Assert.Equal("esr\thcr_el2\tforward\treason\toutcome\n0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM\tforward\n0x62300860\t0\t0\tnone\tlocal\n", result.Output);
     }
 
     [Fact]
@@ -87,14 +87,14 @@ public class EvalCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        var decided = result.OutputLines.Skip(1).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => $"{f[^2]} {f[^1]}");
-        Assert.Equal("1 HCR_TVM_TRVM:HCR_TVM", decided["TTBR0_EL1 write, HCR_EL2.TVM set"]);
-        Assert.Equal("0 none", decided["TTBR0_EL1 write, no trap control set"]);
-        Assert.Equal("1 HCR_TVM_TRVM:HCR_TRVM", decided["SCTLR_EL1 read, HCR_EL2.TRVM set"]);
-        Assert.Equal("1 HFGxTR.TTBR0_EL1", decided["TTBR0_EL1 write, HFGWTR_EL2.TTBR0_EL1 set"]);
-        Assert.Equal("1 HFGxTR.nTPIDR2_EL0", decided["TPIDR2_EL0 read, HFGRTR_EL2.nTPIDR2_EL0 clear"]);
-        Assert.Equal("1 CNTHCTL_EL1PCTEN", decided["CNTPCT_EL0 read, E2H=1 and CNTHCTL_EL2 bit 10 clear"]);
-        Assert.Equal("0 none", decided["CNTPCT_EL0 read, E2H=0 and CNTHCTL_EL2.EL1PCTEN set"]);
+        var decided = result.OutputLines.Skip(1).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => $"{f[^3]} {f[^2]} {f[^1]}");
+        Assert.Equal("1 HCR_TVM_TRVM:HCR_TVM forward", decided["TTBR0_EL1 write, HCR_EL2.TVM set"]);
+        Assert.Equal("0 none local", decided["TTBR0_EL1 write, no trap control set"]);
+        Assert.Equal("1 HCR_TVM_TRVM:HCR_TRVM forward", decided["SCTLR_EL1 read, HCR_EL2.TRVM set"]);
+        Assert.Equal("1 HFGxTR.TTBR0_EL1 forward", decided["TTBR0_EL1 write, HFGWTR_EL2.TTBR0_EL1 set"]);
+        Assert.Equal("1 HFGxTR.nTPIDR2_EL0 forward", decided["TPIDR2_EL0 read, HFGRTR_EL2.nTPIDR2_EL0 clear"]);
+        Assert.Equal("1 CNTHCTL_EL1PCTEN forward", decided["CNTPCT_EL0 read, E2H=1 and CNTHCTL_EL2 bit 10 clear"]);
+        Assert.Equal("0 none local", decided["CNTPCT_EL0 read, E2H=0 and CNTHCTL_EL2.EL1PCTEN set"]);
         Assert.True(decided.Count >= 8);
     }
 
@@ -132,7 +132,7 @@ public class EvalCommandTests
         var result = Tool.RunWithInput(input, "eval", "--rules", rules);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["1\tCTL_TA_TB:CTL_TA", "1\tFGx.nFOO", "1\tMODE_FIVE"], result.OutputLines.Skip(1).Select(l => string.Join('\t', l.Split('\t')[^2..])));
+        Assert.Equal(["1\tCTL_TA_TB:CTL_TA\tforward", "1\tFGx.nFOO\tforward", "1\tMODE_FIVE\tforward"], result.OutputLines.Skip(1).Select(l => string.Join('\t', l.Split('\t')[^3..])));
     }
 
     [Fact]

@@ -26,9 +26,9 @@ public class EvalMalformedInputTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             [
-                "note\tesr\thcr_el2\tforward\treason",
-                "good\t0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM",
-                "good again\t0x62300860\t0\t0\tnone",
+                "note\tesr\thcr_el2\tforward\treason\toutcome",
+                "good\t0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM\tforward",
+                "good again\t0x62300860\t0\t0\tnone\tlocal",
             ],
             result.OutputLines);
         Assert.Equal(
@@ -116,7 +116,7 @@ public class EvalMalformedInputTests
     [Theory]
     [InlineData("name\thcr_el2", "<stdin>:1: the header names no access column: give a column esr, or columns op0 op1 crn crm op2 dir (found 'name', 'hcr_el2').")]
     [InlineData("op0\top1\tcrn\tcrm\top2\thcr_el2", "<stdin>:1: the header has op0, op1, crn, crm, op2 but not dir: give all of op0 op1 crn crm op2 dir, or none of them and an esr column.")]
-    [InlineData("esr\thcr_el2\tHCR_EL2", "<stdin>:1: column 3 (HCR_EL2) repeats column 2; each of esr, op0..dir and the registers may appear once.")]
+    [InlineData("esr\thcr_el2\tHCR_EL2", "<stdin>:1: column 3 (HCR_EL2) repeats column 2; each of esr, op0..dir, ctx, nv and the registers may appear once.")]
     public void A_header_that_cannot_be_used_is_reported(string header, string message)
     {
         var result = Tool.RunWithInput(header + "\n0x62300860\t0\t0\n", "eval");
@@ -135,7 +135,7 @@ public class EvalMalformedInputTests
         var result = Tool.RunWithInput(input, "eval");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["esr\thcr_el2\tforward\treason", "0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM"], result.OutputLines);
+        Assert.Equal(["esr\thcr_el2\tforward\treason\toutcome", "0x62300860\t0x4000000\t1\tHCR_TVM_TRVM:HCR_TVM\tforward"], result.OutputLines);
         Assert.Equal(
             [
                 "<stdin>:2: the line is longer than 1,048,576 characters; the row was not read.",

@@ -48,18 +48,22 @@ public class ExplainCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("vcpu:      virtual EL2 (the guest hypervisor itself), nested virtualization on", result.OutputLines);
         Assert.Contains("decision: handle locally", result.OutputLines);
-        Assert.Contains("  Handled locally: the write of TTBR0_EL1 (S3_0_C2_C0_0) comes from the guest hypervisor's own context (virtual EL2).", result.OutputLines);
+        Assert.Contains("  Handled locally: the write of TTBR0_EL1 (S3_0_C2_C0_0) comes from the guest hypervisor's own context, at EL2.", result.OutputLines);
+        Assert.Contains("  context: el == 2 || HCR_EL2.TGE holds (a hypervisor context)", result.OutputLines);
     }
 
     [Theory]
-    [InlineData("0x4000000", true)]     // TVM alone: L2 user space, still trapped for L1
-    [InlineData("0x40C000000", false)]  // TVM with E2H and TGE: the guest hypervisor's own user space
-    public void At_el0_only_e2h_and_tge_together_make_the_access_the_guest_hypervisors(string hcr, bool forwarded)
+    [InlineData("0x4000000", "0", true)]     // TVM alone: L2 user space, still trapped for L1
+    [InlineData("0x40C000000", "0", false)]  // TVM with E2H and TGE: the guest hypervisor's own user space
+    [InlineData("0x4000000", "1", true)]     // TVM at EL1: the L2 guest kernel
+    [InlineData("0xC000000", "0", false)]    // TGE without E2H: still the guest hypervisor's (the kernel's is_hyp_ctxt)
+    [InlineData("0xC000000", "1", false)]    // TGE at EL1: also a hypervisor context
+    [InlineData("0x404000000", "0", true)]   // E2H without TGE: the L2 guest's EL0
+    public void Tge_set_at_any_el_makes_the_access_the_guest_hypervisors(string hcr, string el, bool forwarded)
     {
-        var result = Tool.Run("explain", "--esr", "0x62300860", "--hcr-el2", hcr, "--el", "0");
+        var result = Tool.Run("explain", "--esr", "0x62300860", "--hcr-el2", hcr, "--el", el);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("vcpu:      virtual EL0, nested virtualization on", result.OutputLines);
         Assert.Contains(forwarded ? "decision: forward to L1" : "decision: handle locally", result.OutputLines);
     }
 

@@ -4,7 +4,7 @@ namespace NvTrap.Cli.Tests.Commands;
 
 public class TableCommandTests
 {
-    private const string Header = "op0\top1\tcrn\tcrm\top2\tname\tgroup\tfgt_group\tfgt_bit\tfgt_polarity";
+    private const string Header = "op0\top1\tcrn\tcrm\top2\tname\tgroup\tfgt_group\tfgt_bit\tfgt_polarity\tfilter";
 
     [Fact]
     public void Lists_every_configured_encoding_sorted_with_exact_columns()
@@ -17,16 +17,16 @@ public class TableCommandTests
         Assert.Equal(LinuxTraps.ConfiguredEncodingCount, lines.Length - 1);
         var encodings = lines.Skip(1).Select(l => l.Split('\t')).Select(f =>
         {
-            Assert.Equal(10, f.Length);
+            Assert.Equal(11, f.Length);
             return SysRegEncoding.Create(int.Parse(f[0]), int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]), int.Parse(f[4])).Value;
         }).ToList();
         Assert.Equal(encodings.Order().Distinct(), encodings);
 
-        Assert.Contains("3\t0\t2\t0\t0\tTTBR0_EL1\tHCR_TVM_TRVM\tHFGxTR\t36\tset", lines);
-        Assert.Contains("3\t3\t13\t0\t5\tTPIDR2_EL0\t-\tHFGxTR\t55\tclear", lines);
-        Assert.Contains("3\t3\t14\t0\t1\tCNTPCT_EL0\tCNTHCTL_EL1PCTEN\t-\t-\t-", lines);
-        Assert.Contains("3\t0\t0\t4\t0\t-\tHCR_TID3\t-\t-\t-", lines);
-        Assert.Contains("1\t0\t7\t6\t1\tDC_IVAC\tHCR_TPC\tHFGITR\t3\tset", lines);
+        Assert.Contains("3\t0\t2\t0\t0\tTTBR0_EL1\tHCR_TVM_TRVM\tHFGxTR\t36\tset\t-", lines);
+        Assert.Contains("3\t3\t13\t0\t5\tTPIDR2_EL0\t-\tHFGxTR\t55\tclear\t-", lines);
+        Assert.Contains("3\t3\t14\t0\t1\tCNTPCT_EL0\tCNTHCTL_EL1PCTEN\t-\t-\t-\t-", lines);
+        Assert.Contains("3\t0\t0\t4\t0\t-\tHCR_TID3\t-\t-\t-\t-", lines);
+        Assert.Contains("1\t0\t7\t6\t1\tDC_IVAC\tHCR_TPC\tHFGITR\t3\tset\t-", lines);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class TableCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(10, result.OutputLines.Length);
-        Assert.Equal("3\t0\t11\t0\t2\tFOO_EL1\tCTL_TA_TB\tFGx\t3\tclear", result.OutputLines[1]);
-        Assert.Equal("3\t0\t15\t0\t0\t-\tMODE_FIVE\t-\t-\t-", result.OutputLines[2]);
+        Assert.Equal("3\t0\t11\t0\t2\tFOO_EL1\tCTL_TA_TB\tFGx\t3\tclear\t-", result.OutputLines[1]);
+        Assert.Equal("3\t0\t15\t0\t0\t-\tMODE_FIVE\t-\t-\t-\t-", result.OutputLines[2]);
     }
 }

@@ -14,7 +14,7 @@ public static class MiniRuleset
             encoding: S3_4_C1_C1_0
             fields: { TA: 0, TB: 1, MODE: [7, 4] }
           FGR_EL2:
-            res0: 0xFFFF000000000000
+            res0: 0xFFFFFFFFFFFFFFF7
             fields: { nFOO: 3 }
         controls:
           CTL_TA: { register: CTL_EL2, mask: TA, value: TA, forward: write }

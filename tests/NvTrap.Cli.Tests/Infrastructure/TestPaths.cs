@@ -6,6 +6,9 @@ public static class TestPaths
     /// <summary>The Linux 6.6 rule files, as in rules/linux-6.6 of the repository.</summary>
     public static string LinuxRules => Path.Combine(AppContext.BaseDirectory, "LinuxRules", "linux-6.6");
 
+    /// <summary>The runtime tests' sample ruleset, tests/NvTrap.Runtime.Tests/TestRules (the file TestTraps is generated from).</summary>
+    public static string TestRules => Path.Combine(AppContext.BaseDirectory, "TestRules");
+
     /// <summary>samples/eval/accesses.tsv.</summary>
     public static string SampleAccesses => Path.Combine(AppContext.BaseDirectory, "Samples", "accesses.tsv");
 

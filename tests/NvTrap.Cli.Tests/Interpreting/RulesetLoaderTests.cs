@@ -97,6 +97,6 @@ public class RulesetLoaderTests
         var result = Tool.Run("check", path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"{path}(1,1): error NVT007: Rule file is 67,108,864 bytes long; the limit is 16,777,216 characters.", result.OutputLines[0]);
+        Assert.StartsWith($"{path}(1,1): error NVT007: Rule file is larger than 50,331,648 bytes; the limit is 16,777,216 characters.", result.OutputLines[0]);
     }
 }

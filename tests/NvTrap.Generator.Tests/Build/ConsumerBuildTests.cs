@@ -52,11 +52,13 @@ public class ConsumerBuildTests : IDisposable
             }
             """);
         string rule = Path.Combine(_directory, "rules", "broken.nvtrap.yaml");
-        File.WriteAllText(rule, GeneratorTests.SnapshotRules.Replace("{ group: M1, sysreg", "{ group: M9, sysreg"));
+        string broken = GeneratorTests.SnapshotRules.Replace("{ group: M1, sysreg", "{ group: M9, sysreg");
+        File.WriteAllText(rule, broken);
+        int line = Array.FindIndex(broken.Split('\n'), l => l.Contains("group: M9")) + 1;
 
         var (exitCode, output) = DotnetCli.Run(_directory, TimeSpan.FromMinutes(5), "build", "-c", DotnetCli.Configuration, "-v:minimal", "-nologo");
         Assert.NotEqual(0, exitCode);
-        Assert.Contains($"{rule}(15,14): error NVT012: Trap names group 'M9', which is not defined. Did you mean 'M1'?", output);
+        Assert.Contains($"{rule}({line},14): error NVT012: Trap names group 'M9', which is not defined. Did you mean 'M1'?", output);
 
         File.WriteAllText(rule, GeneratorTests.SnapshotRules);
         (exitCode, output) = DotnetCli.Run(_directory, TimeSpan.FromMinutes(5), "build", "-c", DotnetCli.Configuration, "-v:minimal", "-nologo");

@@ -17,28 +17,41 @@ public class GeneratorTests
         }
         """;
 
+    // Every construct the emitter writes: a sanitised register (RES0 and RES1), each kind of
+    // group, a host-EL0 behaviour, a parameter, a filter and a context with host EL0.
     internal const string SnapshotRules = """
         ruleset: t
+        context:
+          hypervisor: "el == 2 || R.B"
+          host_el0: "el != 2"
+        parameters:
+          N: { default: 2, range: 0..7 }
         registers:
-          R: { fields: { A: 0, B: 1, W: [7, 4] } }
-          F: { res0: [[63, 60]], fields: { X: 3 } }
+          R: { res1: [9], fields: { A: 0, B: 1, W: [7, 4], ON: 9 } }
+          F: { res0: [[63, 4], [2, 0]], fields: { X: 3 } }
         controls:
           C1: { register: R, mask: A, value: A, forward: any }
-          C2: { register: R, mask: B, value: [], forward: read }
+          C2: { register: R, mask: B, value: [], forward: read, in_host_el0: true }
         combinations:
           M1: [C1, C2]
         conditions:
           K: { forward: write, when: "R.W == 5 && crm != 0" }
+          P: { forward: read, in_host_el0: true, when: "op2 >= N" }
+        filters:
+          FX: "R.W == 1"
         fine_grained:
           G: { both: F }
         traps:
           - { group: M1, sysreg: S3_0_C1_C0_0 }
           - { group: K, range: [S3_0_C15_C0_0, S3_0_C15_C1_7] }
+          - { group: P, range: [S3_0_C15_C2_0, S3_0_C15_C2_7] }
         fine_grained_traps:
           - { sysreg: S3_0_C1_C0_1, bit: G.X, trap_when: set }
+          - { sysreg: S3_0_C1_C0_2, bit: G.X, trap_when: set, filter: FX }
         sysregs:
           SCTLR_EL1: S3_0_C1_C0_0
           ACTLR_EL1: S3_0_C1_C0_1
+          AUXR_EL1: S3_0_C1_C0_2
         """;
 
     [Fact]

@@ -37,6 +37,10 @@ internal static class TableDump
             {
                 text.Append(", ").Append(names.FineGrainedGroups[fgt]).Append(" bit ").Append(TrapConfigLayout.Bit(config))
                     .Append(" traps when ").Append(TrapConfigLayout.Polarity(config) == 1 ? "set" : "clear");
+                if (TrapConfigLayout.Filter(config) is int filter and not 0)
+                {
+                    text.Append(", unless filter ").Append(names.Filters[filter]).Append(" holds");
+                }
             }
 
             text.AppendLine();
@@ -83,8 +87,23 @@ internal static class TableDump
         text.AppendLine("registers:");
         for (int register = 0; register < names.Registers.Count; register++)
         {
-            text.AppendLine($"  {register} {names.Registers[register]}: RES0 0x{tables.RegisterRes0[register]:X}");
+            bool sanitised = (tables.SanitisedRegisters & (1u << register)) != 0;
+            text.AppendLine($"  {register} {names.Registers[register]}: " + (sanitised ? $"sanitised, RES0 0x{tables.RegisterRes0[register]:X}, RES1 0x{tables.RegisterRes1[register]:X}" : "read as it is"));
         }
+
+        text.AppendLine("parameters:");
+        for (int parameter = 0; parameter < names.Parameters.Count; parameter++)
+        {
+            text.AppendLine($"  {parameter} {names.Parameters[parameter]}: default {tables.ParameterDefaults[parameter]}");
+        }
+
+        text.AppendLine("filters:");
+        for (int filter = 1; filter < names.Filters.Count; filter++)
+        {
+            text.AppendLine($"  {filter} {names.Filters[filter]}: {names.FilterTexts[filter]}");
+        }
+
+        text.AppendLine($"context: hypervisor when {names.HypervisorContext}; host EL0 when {names.HostEl0 ?? "never"}");
 
         return text.ToString();
     }

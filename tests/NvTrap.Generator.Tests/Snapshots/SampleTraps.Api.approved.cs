@@ -12,22 +12,42 @@ namespace Sample
         /// <summary>The ruleset's name: t.</summary>
         public const string RulesetName = "t";
 
-        /// <summary>Decides whether a trap is forwarded to the guest hypervisor. Allocates nothing.</summary>
+        /// <summary>
+        /// Decides how a trap is handled, for a full-featured VM (the ruleset's default profile). Allocates nothing.
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::NvTrap.TrapDecision Decide<TState>(in TState state, global::NvTrap.Esr esr)
             where TState : struct, global::NvTrap.IVcpuState
             => global::NvTrap.TrapEngine.Decide(default(Rules), in state, esr);
 
-        /// <summary>Decides, and records the chain of tests that made the decision.</summary>
+        /// <summary>Decides how a trap is handled, for the VM the profile describes. Allocates nothing.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::NvTrap.TrapDecision Decide<TState, TVm>(in TState state, in TVm vm, global::NvTrap.Esr esr)
+            where TState : struct, global::NvTrap.IVcpuState
+            where TVm : struct, global::NvTrap.IVmProfile
+            => global::NvTrap.TrapEngine.Decide(default(Rules), in state, in vm, esr);
+
+        /// <summary>Decides, for a full-featured VM, and records the chain of tests that made the decision.</summary>
         public static global::NvTrap.TrapExplanation Explain<TState>(in TState state, global::NvTrap.Esr esr)
             where TState : struct, global::NvTrap.IVcpuState
             => global::NvTrap.TrapExplainer.Explain(default(Rules), in state, esr);
 
+        /// <summary>Decides, for the VM the profile describes, and records the chain of tests that made the decision.</summary>
+        public static global::NvTrap.TrapExplanation Explain<TState, TVm>(in TState state, in TVm vm, global::NvTrap.Esr esr)
+            where TState : struct, global::NvTrap.IVcpuState
+            where TVm : struct, global::NvTrap.IVmProfile
+            => global::NvTrap.TrapExplainer.Explain(default(Rules), in state, in vm, esr);
+
+        /// <summary>
+        /// A VM profile holding the ruleset's defaults (nothing hidden, the default reserved bits and parameters), to change where a VM differs.
+        /// </summary>
+        public static global::NvTrap.VmProfile DefaultVm() => global::NvTrap.VmProfile.Defaults(default(Rules));
+
         /// <summary>The packed trap config of an encoding (the kernel's layout, NvTrap.TrapConfigLayout), 0 if none.</summary>
         public static ulong LookupConfig(global::NvTrap.SysRegEncoding encoding) => global::NvTrap.RuleTables.Lookup(default(Rules), encoding);
 
-        /// <summary>How many encodings the ruleset configures: 18.</summary>
-        public const int ConfiguredEncodingCount = 18;
+        /// <summary>How many encodings the ruleset configures: 27.</summary>
+        public const int ConfiguredEncodingCount = 27;
 
         /// <summary>Every configured encoding, ascending (a new array each call).</summary>
         public static global::NvTrap.SysRegEncoding[] ConfiguredEncodings() => global::NvTrap.RuleTables.ConfiguredEncodings(default(Rules));
@@ -35,20 +55,26 @@ namespace Sample
         /// <summary>How many registers the ruleset reads: 2.</summary>
         public const int RegisterCount = 2;
 
-        /// <summary>How many groups the ruleset defines: 4 (ids 1..4; 0 means none).</summary>
-        public const int GroupCount = 4;
+        /// <summary>How many groups the ruleset defines: 5 (ids 1..5; 0 means none).</summary>
+        public const int GroupCount = 5;
 
         /// <summary>How many fine-grained groups the ruleset defines: 1.</summary>
         public const int FineGrainedGroupCount = 1;
+
+        /// <summary>How many fine-grained filters the ruleset defines: 1.</summary>
+        public const int FilterCount = 1;
+
+        /// <summary>How many VM parameters the ruleset defines: 1.</summary>
+        public const int ParameterCount = 1;
 
         /// <summary>Register indices: the numbers NvTrap.IVcpuState.ReadRegister receives.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NvTrap.Generator", "0.1.0")]
         public static class Registers
         {
-            /// <summary>R, defined at t.nvtrap.yaml(3,3).</summary>
+            /// <summary>R, defined at t.nvtrap.yaml(8,3); sanitised, RES0 0x0, RES1 0x200.</summary>
             public const int R = 0;
 
-            /// <summary>F, defined at t.nvtrap.yaml(4,3); RES0 0xF000000000000000.</summary>
+            /// <summary>F, defined at t.nvtrap.yaml(9,3); sanitised, RES0 0xFFFFFFFFFFFFFFF7, RES1 0x0.</summary>
             public const int F = 1;
         }
 
@@ -56,25 +82,44 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("NvTrap.Generator", "0.1.0")]
         public static class Groups
         {
-            /// <summary>Control C1 (t.nvtrap.yaml(6,3)): forwards any when (R &amp; 0x1) == 0x1.</summary>
+            /// <summary>Control C1 (t.nvtrap.yaml(11,3)): forwards any when (R &amp; 0x1) == 0x1.</summary>
             public const int C1 = 1;
 
-            /// <summary>Control C2 (t.nvtrap.yaml(7,3)): forwards read when (R &amp; 0x2) == 0x0.</summary>
+            /// <summary>Control C2 (t.nvtrap.yaml(12,3)): forwards read+host_el0 when (R &amp; 0x2) == 0x0.</summary>
             public const int C2 = 2;
 
-            /// <summary>Combination M1 (t.nvtrap.yaml(9,3)): forwards what any of C1, C2 forwards.</summary>
+            /// <summary>Combination M1 (t.nvtrap.yaml(14,3)): forwards what any of C1, C2 forwards.</summary>
             public const int M1 = 3;
 
-            /// <summary>Condition K (t.nvtrap.yaml(11,3)): forwards write when R.W == 5 &amp;&amp; crm != 0.</summary>
+            /// <summary>Condition K (t.nvtrap.yaml(16,3)): forwards write when R.W == 5 &amp;&amp; crm != 0.</summary>
             public const int K = 4;
+
+            /// <summary>Condition P (t.nvtrap.yaml(17,3)): forwards read+host_el0 when op2 &gt;= N.</summary>
+            public const int P = 5;
         }
 
         /// <summary>Fine-grained group ids, as packed in bits [13:10] of a trap config.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NvTrap.Generator", "0.1.0")]
         public static class FineGrainedGroups
         {
-            /// <summary>G (t.nvtrap.yaml(13,3)): reads test F, writes test F.</summary>
+            /// <summary>G (t.nvtrap.yaml(21,3)): reads test F, writes test F.</summary>
             public const int G = 1;
+        }
+
+        /// <summary>Fine-grained filter ids, as packed in bits [25:21] of a trap config.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NvTrap.Generator", "0.1.0")]
+        public static class Filters
+        {
+            /// <summary>FX (t.nvtrap.yaml(19,3)): switches its fine-grained entries off when R.W == 1.</summary>
+            public const int FX = 1;
+        }
+
+        /// <summary>VM parameter indices: the numbers NvTrap.IVmProfile.Parameter receives.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NvTrap.Generator", "0.1.0")]
+        public static class Parameters
+        {
+            /// <summary>N (t.nvtrap.yaml(6,3)): 0..7, default 2.</summary>
+            public const int N = 0;
         }
 
         /// <summary>
@@ -144,40 +189,113 @@ namespace Sample
             public global::System.ReadOnlySpan<byte> RegisterRes0 => Tables.RegisterRes0;
 
             /// <inheritdoc />
+            public global::System.ReadOnlySpan<byte> RegisterRes1 => Tables.RegisterRes1;
+
+            /// <inheritdoc />
+            public global::System.ReadOnlySpan<byte> ParameterDefaults => Tables.ParameterDefaults;
+
+            /// <inheritdoc />
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public uint LookupIssKey(uint issKey) => global::NvTrap.RuleTables.LookupIssKey(this, issKey);
 
             /// <inheritdoc />
-            public int HcrEl2Register => -1;
+            public uint SanitisedRegisters => 0x3u;
+
+            // As a VM profile, the ruleset is a full-featured VM: nothing hidden, the default reserved bits and parameters.
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public ulong HiddenBits(int fineGrainedGroup) => 0UL;
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public ulong Res0(int register) => global::NvTrap.RuleTables.DefaultRes0(this, register);
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public ulong Res1(int register) => global::NvTrap.RuleTables.DefaultRes1(this, register);
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public ulong Parameter(int parameter) => global::NvTrap.RuleTables.DefaultParameter(this, parameter);
 
             /// <inheritdoc />
             public global::NvTrap.RulesetNames Names => NameTable.Instance;
 
             /// <inheritdoc />
-            public bool EvaluateCondition<TState>(int group, ref TState state, global::NvTrap.SysRegEncoding encoding)
+            // A hypervisor context: el == 2 || R.B
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public bool IsHypervisorContext<TState, TVm>(ref TState state, ref TVm vm)
                 where TState : struct, global::NvTrap.IVcpuState
+                where TVm : struct, global::NvTrap.IVmProfile
+                => unchecked((((ulong)state.CurrentEl == 0x2UL)
+                        || Bits(Read(ref state, ref vm, Registers.R), 1, 1) != 0UL));
+
+            /// <inheritdoc />
+            // Host EL0 (within a hypervisor context): el != 2
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public bool IsHostEl0<TState, TVm>(ref TState state, ref TVm vm)
+                where TState : struct, global::NvTrap.IVcpuState
+                where TVm : struct, global::NvTrap.IVmProfile
+                => unchecked(((ulong)state.CurrentEl != 0x2UL));
+
+            /// <inheritdoc />
+            public bool FilterHolds<TState, TVm>(int filter, ref TState state, ref TVm vm)
+                where TState : struct, global::NvTrap.IVcpuState
+                where TVm : struct, global::NvTrap.IVmProfile
+            {
+                switch (filter)
+                {
+                    case Filters.FX:
+                        // R.W == 1 (t.nvtrap.yaml(19,3))
+                        return unchecked((Bits(Read(ref state, ref vm, Registers.R), 7, 4) == 0x1UL));
+                    default: return false;
+                }
+            }
+
+            /// <inheritdoc />
+            public bool EvaluateCondition<TState, TVm>(int group, ref TState state, ref TVm vm, global::NvTrap.SysRegEncoding encoding)
+                where TState : struct, global::NvTrap.IVcpuState
+                where TVm : struct, global::NvTrap.IVmProfile
             {
                 switch (group)
                 {
-                    case Groups.K: return Condition_K(ref state, encoding);
+                    case Groups.K: return Condition_K(ref state, ref vm, encoding);
+                    case Groups.P: return Condition_P(ref state, ref vm, encoding);
                     default: return false;
                 }
             }
 
             /// <summary>
-            /// Condition K (t.nvtrap.yaml(11,3)): forwards write when this is not 0:
+            /// Condition K (t.nvtrap.yaml(16,3)): forwards write when this is not 0:
             /// <code>
             /// R.W == 5 &amp;&amp; crm != 0
             /// </code>
             /// </summary>
-            private static bool Condition_K<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)
+            private static bool Condition_K<TState, TVm>(ref TState state, ref TVm vm, global::NvTrap.SysRegEncoding encoding)
                 where TState : struct, global::NvTrap.IVcpuState
+                where TVm : struct, global::NvTrap.IVmProfile
                 => unchecked(
-                    ((Bits(Read(ref state, Registers.R), 7, 4) == 0x5UL) && ((ulong)encoding.CRm != 0x0UL)));
+                    ((Bits(Read(ref state, ref vm, Registers.R), 7, 4) == 0x5UL)
+                        && ((ulong)encoding.CRm != 0x0UL)));
+
+            /// <summary>
+            /// Condition P (t.nvtrap.yaml(17,3)): forwards read+host_el0 when this is not 0:
+            /// <code>
+            /// op2 &gt;= N
+            /// </code>
+            /// </summary>
+            private static bool Condition_P<TState, TVm>(ref TState state, ref TVm vm, global::NvTrap.SysRegEncoding encoding)
+                where TState : struct, global::NvTrap.IVcpuState
+                where TVm : struct, global::NvTrap.IVmProfile
+                => unchecked(
+                    ((ulong)encoding.Op2 >= vm.Parameter(Parameters.N)));
 
             // Short names for the expression language's operations, so conditions read like their rules.
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static ulong Read<TState>(ref TState state, int register) where TState : struct, global::NvTrap.IVcpuState => state.ReadRegister(register);
+            private static ulong Read<TState, TVm>(ref TState state, ref TVm vm, int register)
+                where TState : struct, global::NvTrap.IVcpuState
+                where TVm : struct, global::NvTrap.IVmProfile
+                => global::NvTrap.RuleTables.Read(ref state, ref vm, register);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static ulong Bits(ulong value, int hi, int lo) => global::NvTrap.ExpressionOps.Bits(value, hi, lo);
@@ -204,69 +322,117 @@ namespace Sample
             [global::System.CodeDom.Compiler.GeneratedCode("NvTrap.Generator", "0.1.0")]
             private static class NameTable
             {
-                public static readonly global::NvTrap.RulesetNames Instance = new global::NvTrap.RulesetNames(
-                    "t",
-                    // registers, by index
-                    new string[]
+                public static readonly global::NvTrap.RulesetNames Instance = new global::NvTrap.RulesetNames
+                {
+                    RulesetName = "t",
+                    HypervisorContext = "el == 2 || R.B",
+                    HostEl0 = "el != 2",
+                    // by register index
+                    RegisterNames = new string[]
                     {
                         "R", // 0
                         "F", // 1
                     },
-                    // groups, by id
-                    new string[]
+                    // by group id
+                    GroupNames = new string[]
                     {
                         "none", // 0
                         "C1", // 1
                         "C2", // 2
                         "M1", // 3
                         "K", // 4
+                        "P", // 5
                     },
-                    // fine-grained groups, by id
-                    new string[]
+                    // by fine-grained group id
+                    FineGrainedGroupNames = new string[]
                     {
                         "none", // 0
                         "G", // 1
                     },
+                    // by filter id
+                    FilterNames = new string[]
+                    {
+                        "none", // 0
+                        "FX", // 1
+                    },
+                    // each filter's expression, by filter id
+                    FilterExpressions = new string?[]
+                    {
+                        null, // none
+                        "R.W == 1", // FX
+                    },
+                    // by parameter index
+                    ParameterNames = new string[]
+                    {
+                        "N", // 0
+                    },
+                    // each parameter's least value
+                    ParameterMinimums = new ulong[]
+                    {
+                        0x0UL, // N
+                    },
+                    // each parameter's greatest value
+                    ParameterMaximums = new ulong[]
+                    {
+                        0x7UL, // N
+                    },
                     // encodings the catalogue names
-                    new ushort[]
+                    NamedEncodings = new ushort[]
                     {
                         0xC080, // S3_0_C1_C0_0
                         0xC081, // S3_0_C1_C0_1
+                        0xC082, // S3_0_C1_C0_2
                     },
                     // their catalogue names
-                    new string[]
+                    SysRegNames = new string[]
                     {
                         "SCTLR_EL1", // S3_0_C1_C0_0
                         "ACTLR_EL1", // S3_0_C1_C0_1
+                        "AUXR_EL1", // S3_0_C1_C0_2
                     },
                     // encodings with a fine-grained entry
-                    new ushort[]
+                    FineGrainedEncodings = new ushort[]
                     {
                         0xC081, // S3_0_C1_C0_1
+                        0xC082, // S3_0_C1_C0_2
                     },
                     // their fine-grained bits
-                    new string[]
+                    FineGrainedBits = new string[]
                     {
                         "G.X", // S3_0_C1_C0_1
+                        "G.X", // S3_0_C1_C0_2
                     },
                     // each condition's text, by group id (null for other groups)
-                    new string?[]
+                    ConditionExpressions = new string?[]
                     {
                         null, // none
                         null, // C1
                         null, // C2
                         null, // M1
                         "R.W == 5 && crm != 0", // K
+                        "op2 >= N", // P
                     },
                     // the registers each condition reads, by group id
-                    new byte[][]
+                    ConditionReads = new byte[][]
                     {
                         global::System.Array.Empty<byte>(), // none
                         global::System.Array.Empty<byte>(), // C1
                         global::System.Array.Empty<byte>(), // C2
                         global::System.Array.Empty<byte>(), // M1
                         new byte[] { 0 }, // K
-                    });
+                        global::System.Array.Empty<byte>(), // P
+                    },
+                    // the parameters each condition reads, by group id
+                    ConditionParameterReads = new byte[][]
+                    {
+                        global::System.Array.Empty<byte>(), // none
+                        global::System.Array.Empty<byte>(), // C1
+                        global::System.Array.Empty<byte>(), // C2
+                        global::System.Array.Empty<byte>(), // M1
+                        global::System.Array.Empty<byte>(), // K
+                        new byte[] { 0 }, // P
+                    },
+                };
             }
         }
     }

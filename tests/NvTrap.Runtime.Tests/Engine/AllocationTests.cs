@@ -1,3 +1,5 @@
+using NvTrap.Testing;
+
 namespace NvTrap.Runtime.Tests.Engine;
 
 /// <summary>Deciding is allocation-free: measured, not assumed.</summary>
@@ -35,5 +37,55 @@ public class AllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.True(forwarded > 0);
+    }
+
+    [Fact]
+    public void Deciding_with_a_vm_profile_in_every_context_allocates_nothing()
+    {
+        // The test ruleset takes every path: hidden bits, filters, host EL0, conditions with parameters.
+        var vm = TestTraps.DefaultVm();
+        vm.SetHiddenBits(TestTraps.FineGrainedGroups.FG, 1UL << 6);
+        vm.SetReserved(TestTraps.Registers.HCR_EL2, res0: 0, res1: 1UL << 31);
+        vm.SetParameter(TestTraps.Parameters.NR_COUNTERS, 2);
+        var states = new TestTraps.State[64];
+        var esrs = new Esr[4096];
+        var random = new Random(99);
+        var encodings = TestTraps.ConfiguredEncodings();
+        for (int i = 0; i < states.Length; i++)
+        {
+            states[i] = new TestTraps.State
+            {
+                HasNestedVirtualization = random.Next(8) != 0,
+                CurrentEl = (ExceptionLevel)random.Next(3),
+                HCR_EL2 = RandomRegisters.Next(random),
+                CTL_EL2 = RandomRegisters.Next(random),
+                FGR_EL2 = RandomRegisters.Next(random),
+                FGW_EL2 = RandomRegisters.Next(random),
+            };
+        }
+
+        for (int i = 0; i < esrs.Length; i++)
+        {
+            esrs[i] = Esr.ForSysRegAccess(encodings[random.Next(encodings.Length)], isRead: random.Next(2) == 0);
+        }
+
+        var reasons = new int[16];
+        for (int i = 0; i < 200_000; i++)
+        {
+            reasons[(int)TestTraps.Decide(states[i & 63], vm, esrs[i & 4095]).Reason]++;
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            reasons[(int)TestTraps.Decide(states[i & 63], vm, esrs[(i * 7) & 4095]).Reason]++;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        foreach (var reason in new[] { DecisionReason.FeatureHidden, DecisionReason.HypervisorContext, DecisionReason.HostEl0NotForwarded, DecisionReason.FineGrainedTrap, DecisionReason.CoarseTrap, DecisionReason.NotTrapped })
+        {
+            Assert.True(reasons[(int)reason] > 0, $"no decision took the {reason} path");
+        }
     }
 }

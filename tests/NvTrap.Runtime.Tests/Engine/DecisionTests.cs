@@ -125,19 +125,27 @@ public class DecisionTests
         Assert.Equal(DecisionReason.NoNestedVirtualization, Decide(state, KeyReg, isRead: true).Reason);
     }
 
+    // The test ruleset's context is the kernel's: a hypervisor context is virtual EL2 or
+    // HCR_EL2.TGE set at any EL (with or without E2H), and host EL0 is such a context below EL2.
+    // KeyReg's control does not forward in host EL0.
     [Theory]
-    [InlineData(ExceptionLevel.El2, 0UL, true)]
-    [InlineData(ExceptionLevel.El0, (1UL << 34) | (1UL << 27), true)]
-    [InlineData(ExceptionLevel.El0, 1UL << 34, false)]
-    [InlineData(ExceptionLevel.El0, 1UL << 27, false)]
-    [InlineData(ExceptionLevel.El1, (1UL << 34) | (1UL << 27), false)]
-    public void Hypervisor_context_is_handled_locally(ExceptionLevel el, ulong hcr, bool hypervisorContext)
+    [InlineData(ExceptionLevel.El2, 0UL, DecisionReason.HypervisorContext)]
+    [InlineData(ExceptionLevel.El2, (1UL << 34) | (1UL << 27), DecisionReason.HypervisorContext)]
+    [InlineData(ExceptionLevel.El0, (1UL << 34) | (1UL << 27), DecisionReason.HostEl0NotForwarded)]
+    [InlineData(ExceptionLevel.El0, 1UL << 27, DecisionReason.HostEl0NotForwarded)]
+    [InlineData(ExceptionLevel.El1, 1UL << 27, DecisionReason.HostEl0NotForwarded)]
+    [InlineData(ExceptionLevel.El1, (1UL << 34) | (1UL << 27), DecisionReason.HostEl0NotForwarded)]
+    [InlineData(ExceptionLevel.El0, 1UL << 34, DecisionReason.CoarseTrap)]
+    [InlineData(ExceptionLevel.El1, 1UL << 34, DecisionReason.CoarseTrap)]
+    [InlineData(ExceptionLevel.El0, 0UL, DecisionReason.CoarseTrap)]
+    public void The_rulesets_context_decides_what_is_the_guest_hypervisors_own(ExceptionLevel el, ulong hcr, DecisionReason expected)
     {
         var state = Guest();
         state.CurrentEl = el;
         state.HCR_EL2 = hcr;
         var decision = Decide(state, KeyReg, isRead: true);
-        Assert.Equal(hypervisorContext ? DecisionReason.HypervisorContext : DecisionReason.CoarseTrap, decision.Reason);
+        Assert.Equal(expected, decision.Reason);
+        Assert.Equal(expected == DecisionReason.CoarseTrap ? TrapOutcome.Forward : TrapOutcome.Local, decision.Outcome);
     }
 
     [Fact]
@@ -178,7 +186,8 @@ public class DecisionTests
             trvm => { Assert.Equal("T_TRVM", trvm.Name); Assert.False(trvm.Matched); });
         string text = explanation.ToString();
         Assert.Contains("forward to L1", text);
-        Assert.Contains("T_TVM [forward write]: HCR_EL2 = 0x4000000, & mask 0x4000000 = 0x4000000 == value 0x4000000 -> forward", text);
+        // HCR_EL2.RW (bit 31) is RES1 in the test ruleset: the control sees the sanitised value.
+        Assert.Contains("T_TVM [forward write]: HCR_EL2 = 0x84000000 (sanitised from 0x4000000), & mask 0x4000000 = 0x4000000 == value 0x4000000 -> forward", text);
     }
 
     [Fact]
@@ -201,7 +210,8 @@ public class DecisionTests
         var explanation = TestTraps.Explain(state, Esr.ForSysRegAccess(VmReg, false));
         Assert.NotNull(explanation.FineGrained);
         Assert.Equal("FGW_EL2", explanation.FineGrained!.Register);
-        Assert.Equal(0x0FFF_FFFF_FFFF_FFBFUL, explanation.FineGrained.Value);
+        Assert.Equal(0x1A0UL, explanation.FineGrained.Value); // bits 8, 7 and 5: the rest is RES0 in FGW_EL2
+        Assert.Equal(ulong.MaxValue, explanation.FineGrained.RawValue);
         Assert.False(explanation.FineGrained.Forwarded);
     }
 

@@ -1,4 +1,5 @@
-using NvTrap.Runtime.Tests.Reference;
+using NvTrap.Testing.Reference;
+using KernelEncoding = NvTrap.Testing.Reference.SysRegEncoding;
 
 namespace NvTrap.Runtime.Tests.Linux;
 
@@ -83,18 +84,38 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     }
 
     [Fact]
-    public void Generated_configs_agree_with_the_reference_models_packing()
+    public void Generated_configs_agree_with_the_Linux_66_oracles_trap_configs()
     {
-        foreach (var (encoding, tc) in _linux.Reference.Config)
+        // The oracle's union trap_config per encoding (populate_nv_trap_config over the extracted
+        // encoding_to_cgt and encoding_to_fgt), against the generated lookup. Names, not ids, are
+        // compared: the rules name each coarse group as the kernel's enum cgt_group_id without its
+        // CGT_ prefix (CGT_HCR_TVM_TRVM is HCR_TVM_TRVM, CGT_CNTHCTL_EL1PCTEN is CNTHCTL_EL1PCTEN),
+        // which is also how Linux66Table spells them, and each fine-grained group as enum
+        // fgt_group_id without its _GROUP suffix (HFGxTR_GROUP is HFGxTR, HFGITR_GROUP is HFGITR).
+        var kernel = new Linux66Reference();
+        var names = default(LinuxTraps.Rules).Names;
+
+        var expected = kernel.Config.Keys.Select(Product).Order().ToArray();
+        var generated = LinuxTraps.ConfiguredEncodings().Select(e => e.Value).ToArray();
+        Assert.Equal(expected.Length, generated.Length);
+        Assert.Equal(expected, generated);
+
+        foreach (var (encoding, tc) in kernel.Config)
         {
-            ulong config = LinuxTraps.LookupConfig(new SysRegEncoding(encoding));
-            string names = $"{new SysRegEncoding(encoding)}";
-            Assert.True(tc.Cgt == 0 || _linux.Bound.GroupById(tc.Cgt).Name == default(LinuxTraps.Rules).Names.GroupName((int)(config & 0x3FF)), names);
-            Assert.Equal(tc.Fgt != 0, ((config >> 10) & 0xF) != 0);
-            Assert.Equal((ulong)tc.Bit, (config >> 14) & 0x3F);
-            Assert.Equal((ulong)tc.Pol, (config >> 20) & 1);
-            Assert.Equal(0UL, config & ~((1UL << 21) - 1));
+            ulong config = LinuxTraps.LookupConfig(new SysRegEncoding(Product(encoding)));
+            string at = $"{encoding}";
+
+            // The kernel's layout: [9:0] cgt, [13:10] fgt, [19:14] bit, [20] polarity; 6.6 has no
+            // filters, so nothing above bit 20.
+            Assert.True((tc.CoarseGroup ?? "none") == names.GroupName((int)(config & 0x3FF)), $"{at}: coarse group {tc.CoarseGroup}, generated {names.GroupName((int)(config & 0x3FF))}");
+            Assert.True((tc.FineGroup ?? "none") == names.FineGrainedGroupName((int)((config >> 10) & 0xF)), $"{at}: fine-grained group {tc.FineGroup}, generated {names.FineGrainedGroupName((int)((config >> 10) & 0xF))}");
+            Assert.True((ulong)tc.Bit == ((config >> 14) & 0x3F), $"{at}: bit {tc.Bit}, generated {(config >> 14) & 0x3F}");
+            Assert.True((ulong)tc.Polarity == ((config >> 20) & 1), $"{at}: polarity {tc.Polarity}, generated {(config >> 20) & 1}");
+            Assert.True((config >> 21) == 0, $"{at}: generated config 0x{config:X} has bits above the kernel's layout");
         }
+
+        // The oracle's encoding, packed by its own fields into NvTrap's 16 bits.
+        static ushort Product(KernelEncoding e) => SysRegEncoding.Create(e.Op0, e.Op1, e.CRn, e.CRm, e.Op2).Value;
     }
 
     [Fact]
