@@ -11,8 +11,9 @@
 # product assemblies there with sharpfuzz, runs afl-fuzz on fuzz/corpus/TARGET for SECONDS into
 # fuzz/.out/TARGET/afl (a fresh run each time), then copies crashes and hangs into
 # fuzz/findings/TARGET/ (gitignored), replays them to print what each one throws, and prints afl's
-# stats. Environment: AFL_TIMEOUT_MS (default 2000) is afl's per-input timeout; FUZZ_HEAP_LIMIT
-# (default 0x40000000, 1 GiB) caps the .NET heap of the fuzzed process.
+# stats. Environment: AFL_TIMEOUT_MS (default 2000) is afl's per-input timeout; FUZZ_MEMORY_MB
+# (default 4096) its address-space limit; FUZZ_HEAP_LIMIT (default 0x40000000, 1 GiB) caps the
+# .NET heap of the fuzzed process.
 # See fuzz/README.md for what each target checks and how to turn a finding into a regression.
 set -euo pipefail
 
@@ -72,17 +73,18 @@ export AFL_SKIP_BIN_CHECK=1
 export AFL_SKIP_CPUFREQ=1
 # Plain status lines when there is no terminal (CI, logs).
 [ -t 1 ] || export AFL_NO_UI=1
-# afl's -m limits address space (RLIMIT_AS), and the .NET runtime reserves far more address space
-# than it uses (the GC alone reserves 256 GiB), so any -m short of `none` stops it before Main. The
-# memory limit is instead the GC's hard heap limit: a runaway allocation throws
-# OutOfMemoryException, which afl records as a crash.
+# Memory: afl's -m limits the target's address space (RLIMIT_AS). The .NET runtime needs more than
+# 1 GB of address space just to start (at 1 GB it is killed before Main; 2 GB is enough), so the limit is 4 GiB
+# (FUZZ_MEMORY_MB); within it the GC heap is capped at 1 GiB (FUZZ_HEAP_LIMIT), so a runaway
+# allocation throws OutOfMemoryException, a crash afl records with a managed stack.
+memory_mb=${FUZZ_MEMORY_MB:-4096}
 export DOTNET_GCHeapHardLimit=${FUZZ_HEAP_LIMIT:-0x40000000}
 
 timeout_ms=${AFL_TIMEOUT_MS:-2000}
-echo "run.sh: afl-fuzz on $target for ${duration}s (timeout ${timeout_ms} ms, heap limit $DOTNET_GCHeapHardLimit)" >&2
+echo "run.sh: afl-fuzz on $target for ${duration}s (timeout ${timeout_ms} ms, memory ${memory_mb} MB, heap $DOTNET_GCHeapHardLimit)" >&2
 status=0
 afl-fuzz -i "$fuzz_dir/corpus/$target" -o "$afl_out" -x "$fuzz_dir/dict/$target.dict" \
-  -t "$timeout_ms" -m none -V "$duration" \
+  -t "$timeout_ms" -m "$memory_mb" -V "$duration" \
   -- dotnet "$bin/NvTrap.Fuzz.dll" "$target" || status=$?
 
 # --- findings --------------------------------------------------------------------------------
