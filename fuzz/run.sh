@@ -16,6 +16,9 @@
 # .NET heap of the fuzzed process.
 # See fuzz/README.md for what each target checks and how to turn a finding into a regression.
 set -euo pipefail
+# The whole script is one block, read before any of it runs: bash otherwise reads a script as it
+# goes, and editing run.sh during a 40-minute run would make the end of that run execute garbage.
+{
 
 usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -eq 2 ] || usage
@@ -91,12 +94,16 @@ afl-fuzz -i "$fuzz_dir/corpus/$target" -o "$afl_out" -x "$fuzz_dir/dict/$target.
 findings="$fuzz_dir/findings/$target"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 copied=0
+crashes=()
+hangs=()
 for kind in crashes hangs; do
   for file in "$afl_out"/default/$kind/id:*; do
     [ -e "$file" ] || continue
     mkdir -p "$findings/$kind"
-    cp "$file" "$findings/$kind/$stamp-$(basename "$file" | tr ':,' '-_')"
+    copy="$findings/$kind/$stamp-$(basename "$file" | tr ':,' '-_')"
+    cp "$file" "$copy"
     copied=$((copied + 1))
+    if [ "$kind" = crashes ]; then crashes+=("$copy"); else hangs+=("$copy"); fi
   done
 done
 
@@ -109,8 +116,9 @@ else
 fi
 
 if [ "$copied" -gt 0 ]; then
-  echo "run.sh: $copied finding(s) copied to fuzz/findings/$target; replaying them (hangs for 60 s at most):"
-  [ -d "$findings/crashes" ] && { dotnet "$bin/NvTrap.Fuzz.dll" "$target" "$findings/crashes" || true; }
-  [ -d "$findings/hangs" ] && { timeout 60 dotnet "$bin/NvTrap.Fuzz.dll" "$target" "$findings/hangs" || true; }
+  echo "run.sh: $copied finding(s) of this run copied to fuzz/findings/$target ($stamp-*); replaying them (hangs for 60 s at most):"
+  if [ ${#crashes[@]} -gt 0 ]; then dotnet "$bin/NvTrap.Fuzz.dll" "$target" "${crashes[@]}" || true; fi
+  if [ ${#hangs[@]} -gt 0 ]; then timeout 60 dotnet "$bin/NvTrap.Fuzz.dll" "$target" "${hangs[@]}" || true; fi
 fi
 exit "$status"
+}
