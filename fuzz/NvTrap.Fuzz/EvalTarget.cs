@@ -25,7 +25,7 @@ internal static class EvalTarget
         var ruleset = _ruleset ??= BuiltInRuleset.Create();
         int length = Math.Min(input.Length, MaxInputBytes);
         using var reader = new StreamReader(new MemoryStream(input, 0, length, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var runner = new EvalRunner(ruleset, "fuzz.tsv", TextWriter.Null, TextWriter.Null);
+        var runner = new EvalRunner(ruleset, ruleset.DefaultVm(), "fuzz.tsv", TextWriter.Null, TextWriter.Null);
         int exitCode = runner.Run(reader);
         if (exitCode is not (0 or 1))
         {

@@ -47,12 +47,14 @@ internal static class YamlFrontEnd
             diagnostics.Add(Descriptors.YamlSyntax.Create(span, $"YAML syntax error: {CleanMessage(ex)}. Fix the YAML at this position."));
             return null;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet (16.3 and 18.1 alike) throws a bare InvalidOperationException from its
-            // scanner for some malformed input instead of a YamlException with a position, e.g.
-            // "a: [\nb]" (a flow collection continued on a line not indented past its key). It
-            // is still the input's fault: report it at the last node that was read.
+            // YamlDotNet (16.3 and 18.1 alike) throws bare exceptions from its scanner and parser
+            // for some malformed input instead of a YamlException with a position:
+            // InvalidOperationException for "a: [\nb]" (a flow collection continued on a line not
+            // indented past its key), ArgumentException for a tag that is not a URI ("!!]") or is
+            // empty ("!<>"), ArgumentOutOfRangeException for an escape beyond Unicode ("\UA0000000").
+            // Each is still the input's fault: report it at the last node that was read.
             var span = Span(path, lastGood, lastGood);
             diagnostics.Add(Descriptors.YamlSyntax.Create(span,
                 $"YAML syntax error after this point: the YAML parser could not read on ({ex.Message}). Check the indentation and brackets that follow; a [ ] or {{ }} continued on a new line must be indented more than its key."));

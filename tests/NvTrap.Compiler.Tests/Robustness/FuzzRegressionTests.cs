@@ -15,12 +15,7 @@ public class FuzzRegressionTests
     /// test below and left out of <see cref="Inputs"/>. When the bug is fixed, delete the entry and
     /// its skipped test: the theory then replays the input with the others.
     /// </summary>
-    private static readonly string[] Pending =
-    [
-        "regressions/rules/nvt090-tag-not-a-uri.nvtrap.yaml",
-        "regressions/rules/nvt090-tag-empty.nvtrap.yaml",
-        "regressions/rules/nvt090-escape-beyond-unicode.nvtrap.yaml",
-    ];
+    private static readonly string[] Pending = [];
 
     private static string FuzzRoot => Path.Combine(NvTrap.Testing.RepositoryPaths.Root, "fuzz");
 
@@ -70,17 +65,18 @@ public class FuzzRegressionTests
     }
 
     // YamlDotNet throws ArgumentException (not YamlException) while building a tag or decoding an
-    // escape, and YamlFrontEnd.Parse catches only YamlException and InvalidOperationException, so
-    // these surface as NVT090 at (1,1) instead of a located NVT001.
-
-    [Fact(Skip = "Bug: NVT090, YamlDotNet's ArgumentException 'Global tags must be valid URIs' escapes YamlFrontEnd (input: !!])")]
-    public void Tag_that_is_not_a_uri_is_a_yaml_syntax_error() => Replay("regressions/rules/nvt090-tag-not-a-uri.nvtrap.yaml");
-
-    [Fact(Skip = "Bug: NVT090, YamlDotNet's ArgumentException 'Tag value must not be empty' escapes YamlFrontEnd (input: !<>)")]
-    public void Empty_verbatim_tag_is_a_yaml_syntax_error() => Replay("regressions/rules/nvt090-tag-empty.nvtrap.yaml");
-
-    [Fact(Skip = "Bug: NVT090, char.ConvertFromUtf32's ArgumentOutOfRangeException escapes YamlFrontEnd (input: \"\\UA0000000)")]
-    public void Escape_beyond_unicode_is_a_yaml_syntax_error() => Replay("regressions/rules/nvt090-escape-beyond-unicode.nvtrap.yaml");
+    // escape; these once surfaced as NVT090 at (1,1). They are a located NVT001 now.
+    [Theory]
+    [InlineData("regressions/rules/nvt090-tag-not-a-uri.nvtrap.yaml")]
+    [InlineData("regressions/rules/nvt090-tag-empty.nvtrap.yaml")]
+    [InlineData("regressions/rules/nvt090-escape-beyond-unicode.nvtrap.yaml")]
+    public void An_exception_from_inside_the_yaml_parser_is_a_located_syntax_error(string name)
+    {
+        var compilation = RulesTarget.Run(File.ReadAllBytes(Path.Combine(FuzzRoot, name)));
+        var diagnostic = Assert.Single(compilation.Diagnostics);
+        Assert.Equal("NVT001", diagnostic.Id);
+        Assert.Contains("YAML syntax error", diagnostic.Message);
+    }
 
     private static void Replay(string name)
     {
