@@ -57,19 +57,21 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
 
     public string VisitBits(BoundBits node) => $"Bits({Read(node.Register)}, {node.Hi}, {node.Lo})";
 
+    // The fields and the exception level are ints: widened through uint, never sign-extended, so
+    // OR-ing them into a ulong is exactly the language's arithmetic (and no CS0675 warning).
     public string VisitEncodingField(BoundEncodingField node) => node.Field switch
     {
-        EncodingField.Op0 => "(ulong)encoding.Op0",
-        EncodingField.Op1 => "(ulong)encoding.Op1",
-        EncodingField.CRn => "(ulong)encoding.CRn",
-        EncodingField.CRm => "(ulong)encoding.CRm",
-        EncodingField.Op2 => "(ulong)encoding.Op2",
+        EncodingField.Op0 => "(ulong)(uint)encoding.Op0",
+        EncodingField.Op1 => "(ulong)(uint)encoding.Op1",
+        EncodingField.CRn => "(ulong)(uint)encoding.CRn",
+        EncodingField.CRm => "(ulong)(uint)encoding.CRm",
+        EncodingField.Op2 => "(ulong)(uint)encoding.Op2",
     };
 
     public string VisitVariable(BoundVariable node) =>
         throw new System.InvalidOperationException($"A condition cannot use the family index '{node.Name}'; the binder only allows it in catalogue families.");
 
-    public string VisitExceptionLevel(BoundExceptionLevel node) => "(ulong)state.CurrentEl";
+    public string VisitExceptionLevel(BoundExceptionLevel node) => "(ulong)(uint)state.CurrentEl";
 
     public string VisitParameter(BoundParameterValue node) => $"vm.Parameter(Parameters.{CSharpText.Identifier(_parameters[node.Parameter].Name)})";
 
