@@ -5,7 +5,7 @@ internal static class BuiltInRuleset
 {
     public const string Origin = "built in";
 
-    public const string Name = LinuxTraps.RulesetName;
+    public const string Name = Linux66Traps.RulesetName;
 
-    public static RulesetHandle Create() => new RulesetHandle<LinuxTraps.Rules>(default, Origin);
+    public static RulesetHandle Create() => new RulesetHandle<Linux66Traps.Rules>(default, Origin);
 }

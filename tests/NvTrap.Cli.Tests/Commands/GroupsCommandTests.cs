@@ -12,7 +12,7 @@ public class GroupsCommandTests
         Assert.Equal(0, result.ExitCode);
         var lines = result.OutputLines;
         Assert.Equal("name\tkind\tregister\tmask\tvalue\tbehaviour\tmembers\tcondition", lines[0]);
-        Assert.Equal(LinuxTraps.GroupCount, lines.Length - 1);
+        Assert.Equal(Linux66Traps.GroupCount, lines.Length - 1);
         Assert.All(lines, l => Assert.Equal(8, l.Split('\t').Length));
         Assert.Equal(39, lines.Count(l => l.Split('\t')[1] == "control"));
         Assert.Equal(13, lines.Count(l => l.Split('\t')[1] == "combination"));

@@ -14,7 +14,7 @@ public class TableCommandTests
         Assert.Equal(0, result.ExitCode);
         var lines = result.OutputLines;
         Assert.Equal(Header, lines[0]);
-        Assert.Equal(LinuxTraps.ConfiguredEncodingCount, lines.Length - 1);
+        Assert.Equal(Linux66Traps.ConfiguredEncodingCount, lines.Length - 1);
         var encodings = lines.Skip(1).Select(l => l.Split('\t')).Select(f =>
         {
             Assert.Equal(11, f.Length);
