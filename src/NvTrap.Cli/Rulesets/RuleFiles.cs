@@ -82,13 +82,17 @@ internal static class RuleFiles
         // UTF-8 needs at most 3 bytes per UTF-16 character, so a file of more bytes than that is
         // surely over the parser's limit: stop reading there.
         long limit = YamlLimits.Default.MaxChars;
-        string? text = BoundedFile.TryReadText(path, limit * 3, out string? problem, out bool tooLarge);
+        string? text = BoundedFile.TryReadText(path, limit * 3, out string? problem, out var failure);
         if (text is null)
         {
-            problems.Add(tooLarge
-                ? Descriptors.LimitExceeded.Create(SourceSpan.FileStart(path),
-                    FormattableString.Invariant($"Rule file is larger than {limit * 3:N0} bytes; the limit is {limit:N0} characters. Split the rules into several *.nvtrap.yaml files."))
-                : Descriptors.YamlSyntax.Create(SourceSpan.FileStart(path), $"Rule file could not be read ({problem}); check that it exists and is readable."));
+            var start = SourceSpan.FileStart(path);
+            problems.Add(failure switch
+            {
+                ReadFailure.TooLarge => Descriptors.LimitExceeded.Create(start,
+                    FormattableString.Invariant($"Rule file is larger than {limit * 3:N0} bytes; the limit is {limit:N0} characters. Split the rules into several *.nvtrap.yaml files.")),
+                ReadFailure.NotAFile => Descriptors.YamlSyntax.Create(start, $"Rule file was not read: {problem}. A rule file must be a regular file."),
+                _ => Descriptors.YamlSyntax.Create(start, $"Rule file could not be read ({problem}); check that it exists and is readable."),
+            });
             return null;
         }
 
