@@ -32,6 +32,8 @@ internal static class ExplainCommand
             "A --vm file is a VM profile in YAML: 'fgu' (fine-grained group -> hidden bits), 'registers'",
             "(register -> { res0, res1 }) and 'parameters' (name -> value); without it the VM is the ruleset's",
             "full-featured default.",
+            "Both files must be regular files (a folder, FIFO or device is refused without being opened), of at",
+            "most 1 MiB (--state) and 16 MiB (--vm).",
         ],
         Examples:
         [
