@@ -72,6 +72,8 @@ internal sealed class CommandTree
         root.Options.Add(helpOption);
         root.Options.Add(version);
         root.Options.Add(rules);
+        // Without an action of its own, `nvtrap` alone would be a parse error ("Required command was not provided").
+        root.SetAction(_ => UnknownCommand.NoCommand(context, root));
         return new CommandTree(root, explain, rules);
     }
 }
