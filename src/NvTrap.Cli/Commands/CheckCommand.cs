@@ -21,7 +21,7 @@ internal static class CheckCommand
         [
             "Each diagnostic is printed as dotnet build prints the generator's: path(line,col): error NVT0xx: message.",
             $"At most {DiagnosticOutput.MaxPrinted} are printed (errors first), then '... and N more'. A one-line summary follows, counting",
-            "them all. The exit code is 1 if there is any error, else 0 (warnings do not fail).",
+            $"them all. The exit code is {ExitCodes.Failure} if there is any error, else {ExitCodes.Ok} (warnings do not fail).",
             "A folder is searched recursively, as the build's glob finds rule files: bin/ and obj/ folders (build",
             "output) and hidden folders are skipped; a folder reached again through a symbolic link is not searched twice.",
         ],

@@ -26,7 +26,7 @@ internal static class EvalCommand
             "forwarded the access or that the VM hides, or none) and outcome (forward, local or undef).",
             "--vm FILE decides for the VM that profile describes (hidden features, reserved bits, parameters).",
             "A malformed row is reported on standard error as FILE:LINE: what is wrong, and left out of the",
-            "output; the other rows are still decided and the exit code is 1. Lines over 1 MiB are rejected.",
+            $"output; the other rows are still decided and the exit code is {ExitCodes.Failure}. Lines over 1 MiB are rejected.",
             "FILE must be a regular file: a folder, a named pipe (FIFO) or a device is refused without being",
             "opened. To read a pipe or another program's output, give - and redirect it to standard input.",
         ],
