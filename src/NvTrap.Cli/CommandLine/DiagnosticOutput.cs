@@ -12,7 +12,7 @@ namespace NvTrap.Cli.CommandLine;
 /// thousands, and a person fixes the first ones and runs again. Past the cap, errors are printed
 /// before warnings (the errors are what fail the run), each in the compiler's order, and one last
 /// line says how many more there are: <c>... and N more</c>. The cap is documented in
-/// <c>nvtrap check --help</c> and in README.md ("What the tool reads").
+/// <c>nvtrap check --help</c> and in README.md (section "The nvtrap tool", "What it reads").
 /// </summary>
 internal static class DiagnosticOutput
 {
