@@ -10,7 +10,9 @@ namespace NvTrap.Cli.Tests.CommandLine;
 /// </summary>
 public class UnknownCommandTests
 {
-    private const string Commands = "decode, explain, eval, check, table, groups";
+    /// <summary>The commands as the tree has them (so commands added later are listed too).</summary>
+    private static readonly string Commands = string.Join(", ",
+        CommandTree.Build(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null), []).Root.Subcommands.Select(c => c.Name));
 
     [Theory]
     [InlineData("nvtrap: unknown command 'chek'; did you mean 'check'?", "chek", "rules/")]
@@ -18,17 +20,23 @@ public class UnknownCommandTests
     [InlineData("nvtrap: unknown command 'tabel'; did you mean 'table'?", "tabel")]
     [InlineData("nvtrap: unknown command 'Groups'; did you mean 'groups'?", "Groups")]
     [InlineData("nvtrap: unknown command 'dec'; did you mean 'decode'?", "dec", "0x62300860")]
-    [InlineData("nvtrap: unknown command 'frobnicate'; the commands are " + Commands + ".", "frobnicate")]
-    [InlineData("nvtrap: unknown command 'frobnicate'; the commands are " + Commands + ".", "--rules", "rules/", "frobnicate", "--esr", "1")]
+    [InlineData("nvtrap: unknown command 'frobnicate'; the commands are {commands}.", "frobnicate")]
+    [InlineData("nvtrap: unknown command 'frobnicate'; the commands are {commands}.", "--rules", "rules/", "frobnicate", "--esr", "1")]
     [InlineData("nvtrap: unknown option '--rule'; did you mean '--rules'?", "--rule", "rules/")]
-    [InlineData("nvtrap: unknown option '--esr'; give a command (" + Commands + "), then its options.", "--esr", "0x62300860")]
+    [InlineData("nvtrap: unknown option '--esr'; give a command ({commands}), then its options.", "--esr", "0x62300860")]
     public void An_unknown_first_word_gets_one_message_and_the_pointer_to_help(string message, params string[] args)
     {
         var result = Tool.Run(args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.Equal([message, "Run 'nvtrap --help' for usage."], result.ErrorLines);
+        Assert.Equal([message.Replace("{commands}", Commands), "Run 'nvtrap --help' for usage."], result.ErrorLines);
+    }
+
+    [Fact]
+    public void The_command_list_is_the_trees()
+    {
+        Assert.StartsWith("decode, explain, eval, check, table, groups", Commands);
     }
 
     [Theory]
