@@ -35,9 +35,17 @@ internal static class App
 
         if (parsed.Action is ParseErrorAction)
         {
-            foreach (var problem in parsed.Errors)
+            if (parsed.CommandResult.Command == tree.Root && parsed.UnmatchedTokens.Count > 0)
             {
-                error.WriteLine($"nvtrap: {problem.Message}");
+                // The first word is not a command: every other complaint follows from that one.
+                error.WriteLine($"nvtrap: {UnknownCommand.Describe(tree.Root, parsed.UnmatchedTokens[0])}");
+            }
+            else
+            {
+                foreach (var problem in parsed.Errors)
+                {
+                    error.WriteLine($"nvtrap: {problem.Message}");
+                }
             }
 
             error.WriteLine($"Run '{CommandPath(parsed.CommandResult.Command)} --help' for usage.");

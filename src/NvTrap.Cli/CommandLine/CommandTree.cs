@@ -20,11 +20,7 @@ internal sealed class CommandTree
     }
 
     private static readonly CommandHelp RootHelp = new(
-        Notes:
-        [
-            "Exit codes: 0 success; 1 rule errors or malformed input; 2 a command-line error, or decode of an ESR",
-            "whose EC is not 0x18.",
-        ],
+        Notes: [],
         Examples:
         [
             "nvtrap explain --esr 0x62300860 --hcr-el2 0x4000000    # why is this TTBR0_EL1 write forwarded?",
@@ -75,6 +71,8 @@ internal sealed class CommandTree
         root.Options.Add(helpOption);
         root.Options.Add(version);
         root.Options.Add(rules);
+        // Without an action of its own, `nvtrap` alone would be a parse error ("Required command was not provided").
+        root.SetAction(_ => UnknownCommand.NoCommand(context, root));
         return new CommandTree(root, explain, rules);
     }
 }

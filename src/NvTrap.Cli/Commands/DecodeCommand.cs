@@ -13,7 +13,7 @@ internal static class DecodeCommand
         [
             "Prints one 'key: value' line each for esr, ec, il, iss, op0, op1, crn, crm, op2, rt, direction,",
             "encoding (S<op0>_<op1>_C<n>_C<m>_<op2>) and name (from the ruleset's catalogue, - if it has none).",
-            "An ESR whose EC is not 0x18 is refused with exit code 2.",
+            $"An ESR whose EC is not 0x18 is refused with exit code {ExitCodes.Usage}, as explain refuses it.",
         ],
         Examples:
         [
@@ -32,10 +32,8 @@ internal static class DecodeCommand
 
     private static int Run(CliContext context, Esr esr, string? rulesPath)
     {
-        if (!esr.IsSysRegTrap)
+        if (TrapEsr.Refused(context, "decode", esr))
         {
-            context.Error.WriteLine($"nvtrap decode: ESR {HexValue.Format(esr.Value)} has {ExceptionClasses.Describe(esr.ExceptionClass)}, not EC 0x18: "
-                + "it is not a trapped MSR, MRS or System instruction, so it holds no system-register access to decode.");
             return ExitCodes.Usage;
         }
 

@@ -1,4 +1,3 @@
-using System;
 using System.CommandLine;
 using System.IO;
 using System.Text;
@@ -27,7 +26,9 @@ internal static class EvalCommand
             "forwarded the access or that the VM hides, or none) and outcome (forward, local or undef).",
             "--vm FILE decides for the VM that profile describes (hidden features, reserved bits, parameters).",
             "A malformed row is reported on standard error as FILE:LINE: what is wrong, and left out of the",
-            "output; the other rows are still decided and the exit code is 1. Lines over 1 MiB are rejected.",
+            $"output; the other rows are still decided and the exit code is {ExitCodes.Failure}. Lines over 1 MiB are rejected.",
+            "FILE must be a regular file: a folder, a named pipe (FIFO) or a device is refused without being",
+            "opened. To read a pipe or another program's output, give - and redirect it to standard input.",
         ],
         Examples:
         [
@@ -75,18 +76,18 @@ internal static class EvalCommand
             return new EvalRunner(ruleset, profile, "<stdin>", context.Output, context.Error).Run(context.Input);
         }
 
-        StreamReader reader;
-        try
+        // Only a regular file is opened: a FIFO would block until a writer appears and a device
+        // such as /dev/zero never ends. A stream is read from standard input, where the user
+        // chose to wait for it.
+        var stream = InputFile.TryOpen(path, out string? problem, out _);
+        if (stream is null)
         {
-            reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            context.Error.WriteLine($"nvtrap eval: {path}: cannot be read: {ex.Message}");
+            string hint = FileKinds.Of(path) == FileKind.Fifo ? $"; to read a pipe, give - and redirect it: nvtrap eval - < {path}" : string.Empty;
+            context.Error.WriteLine($"nvtrap eval: {path}: {problem}{hint}.");
             return ExitCodes.Failure;
         }
 
-        using (reader)
+        using (var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
         {
             return new EvalRunner(ruleset, profile, path, context.Output, context.Error).Run(reader);
         }

@@ -32,6 +32,10 @@ internal static class ExplainCommand
             "A --vm file is a VM profile in YAML: 'fgu' (fine-grained group -> hidden bits), 'registers'",
             "(register -> { res0, res1 }) and 'parameters' (name -> value); without it the VM is the ruleset's",
             "full-featured default.",
+            $"An ESR whose EC is not 0x18 is refused with exit code {ExitCodes.Usage}, as decode refuses it: it is not a trapped",
+            "MSR, MRS or System instruction, so this model has no decision for it.",
+            "Both files must be regular files (a folder, FIFO or device is refused without being opened), of at",
+            "most 1 MiB (--state) and 16 MiB (--vm).",
         ],
         Examples:
         [
@@ -91,6 +95,12 @@ internal static class ExplainCommand
         command.Options.Add(json);
         command.SetAction(parseResult =>
         {
+            var trap = new Esr(parseResult.GetValue(esr));
+            if (TrapEsr.Refused(context, "explain", trap))
+            {
+                return ExitCodes.Usage;
+            }
+
             var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
             if (ruleset is null)
             {
@@ -128,7 +138,6 @@ internal static class ExplainCommand
                 vcpu[register] = value;
             }
 
-            var trap = new Esr(parseResult.GetValue(esr));
             var request = new ExplainRequest(ruleset, trap, vcpu, parseResult.GetValue(vm), ruleset.Explain(vcpu, profile, trap));
             if (parseResult.GetValue(json))
             {

@@ -156,18 +156,6 @@ public class ExplainCommandTests
     }
 
     [Fact]
-    public void Json_for_an_esr_that_is_not_a_sysreg_trap_has_nulls()
-    {
-        var result = Tool.Run("explain", "--esr", "0x96000045", "--json");
-
-        Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
-        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("encoding").ValueKind);
-        Assert.Equal("not-sysreg-trap", json.RootElement.GetProperty("reason").GetString());
-        Assert.False(json.RootElement.GetProperty("forward").GetBoolean());
-    }
-
-    [Fact]
     public void Register_values_come_from_a_state_file_and_options_override_it()
     {
         using var directory = new TempDirectory();
