@@ -23,7 +23,7 @@ internal static class App
         var parsed = tree.Root.Parse(args);
         if (parsed.CommandResult.Command == tree.Explain)
         {
-            var ruleset = context.Rulesets.Get(parsed.GetValue(tree.Rules), error, out int exitCode);
+            var ruleset = context.Rulesets.Get(tree.ExplainRulesets.Selection(parsed), error, out int exitCode);
             if (ruleset is null)
             {
                 return exitCode;

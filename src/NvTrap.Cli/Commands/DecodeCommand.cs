@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Rulesets;
 using NvTrap.Cli.Text;
 
 namespace NvTrap.Cli.Commands;
@@ -21,23 +22,24 @@ internal static class DecodeCommand
             "nvtrap decode 623AF401          # MRS x0, TPIDR2_EL0",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules)
+    public static Command Create(CliContext context, RulesetOptions rulesets)
     {
         var esr = HexOptions.Argument("ESR", "The ESR_EL2 value in hex, with or without 0x.");
         var command = new Command("decode", "Decode the ESR of a trapped MSR, MRS or System instruction (EC 0x18): its fields, encoding and register name.");
         command.Arguments.Add(esr);
-        command.SetAction(parseResult => Run(context, new Esr(parseResult.GetValue(esr)), parseResult.GetValue(rules)));
+        rulesets.AddTo(command);
+        command.SetAction(parseResult => Run(context, new Esr(parseResult.GetValue(esr)), rulesets.Selection(parseResult)));
         return command;
     }
 
-    private static int Run(CliContext context, Esr esr, string? rulesPath)
+    private static int Run(CliContext context, Esr esr, RulesetSelection selection)
     {
         if (TrapEsr.Refused(context, "decode", esr))
         {
             return ExitCodes.Usage;
         }
 
-        var ruleset = context.Rulesets.Get(rulesPath, context.Error, out int exitCode);
+        var ruleset = context.Rulesets.Get(selection, context.Error, out int exitCode);
         if (ruleset is null)
         {
             return exitCode;

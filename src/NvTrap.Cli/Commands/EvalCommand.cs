@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using System.Text;
 using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Rulesets;
 using NvTrap.Cli.Eval;
 using NvTrap.Cli.Input;
 
@@ -37,7 +38,7 @@ internal static class EvalCommand
             "nvtrap eval --vm samples/vm/no-sme.yaml samples/eval/accesses.tsv",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules)
+    public static Command Create(CliContext context, RulesetOptions rulesets)
     {
         var file = new Argument<string>("FILE")
         {
@@ -53,13 +54,14 @@ internal static class EvalCommand
         var command = new Command("eval", "Decide a batch of accesses from a tab-separated file (or standard input) and append forward, reason and outcome columns.");
         command.Arguments.Add(file);
         command.Options.Add(vm);
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(file) ?? StandardInput, parseResult.GetValue(rules), parseResult.GetValue(vm)));
+        rulesets.AddTo(command);
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(file) ?? StandardInput, rulesets.Selection(parseResult), parseResult.GetValue(vm)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? rulesPath, string? vmPath)
+    private static int Run(CliContext context, string path, RulesetSelection selection, string? vmPath)
     {
-        var ruleset = context.Rulesets.Get(rulesPath, context.Error, out int exitCode);
+        var ruleset = context.Rulesets.Get(selection, context.Error, out int exitCode);
         if (ruleset is null)
         {
             return exitCode;

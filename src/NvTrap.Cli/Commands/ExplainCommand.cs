@@ -14,7 +14,7 @@ namespace NvTrap.Cli.Commands;
 internal static class ExplainCommand
 {
     /// <summary>Option names the command already uses; a register whose option would clash is left to <c>--state</c>.</summary>
-    private static readonly HashSet<string> Reserved = new() { "--esr", "--el", "--no-nested-virt", "--state", "--vm", "--json", "--rules", "--help", "--version" };
+    private static readonly HashSet<string> Reserved = new() { "--esr", "--el", "--no-nested-virt", "--state", "--vm", "--json", "--ruleset", "--rules", "--help", "--version" };
 
     public static readonly CommandHelp Help = new(
         Notes:
@@ -47,7 +47,7 @@ internal static class ExplainCommand
             "nvtrap explain --esr 0x623AF401 --vm samples/vm/no-sme.yaml      # TPIDR2_EL0 read on a VM without SME: undefined",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules, IReadOnlyList<string> registers)
+    public static Command Create(CliContext context, RulesetOptions rulesets, IReadOnlyList<string> registers)
     {
         var esr = HexOptions.Option("--esr", "The ESR_EL2 of the trap (EC 0x18), in hex.");
         esr.Required = true;
@@ -93,6 +93,7 @@ internal static class ExplainCommand
         command.Options.Add(state);
         command.Options.Add(vm);
         command.Options.Add(json);
+        rulesets.AddTo(command);
         command.SetAction(parseResult =>
         {
             var trap = new Esr(parseResult.GetValue(esr));
@@ -101,7 +102,7 @@ internal static class ExplainCommand
                 return ExitCodes.Usage;
             }
 
-            var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
+            var ruleset = context.Rulesets.Get(rulesets.Selection(parseResult), context.Error, out int exitCode);
             if (ruleset is null)
             {
                 return exitCode;
