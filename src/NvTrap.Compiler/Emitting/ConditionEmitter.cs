@@ -57,8 +57,9 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
 
     public string VisitBits(BoundBits node) => $"Bits({Read(node.Register)}, {node.Hi}, {node.Lo})";
 
-    // The fields and the exception level are ints: widened through uint, never sign-extended, so
-    // OR-ing them into a ulong is exactly the language's arithmetic (and no CS0675 warning).
+    // The fields are ints: widened through uint, never sign-extended, so OR-ing them into a ulong
+    // is exactly the language's arithmetic (and no CS0675 warning). The exception level is a byte
+    // enum, which widens without sign.
     public string VisitEncodingField(BoundEncodingField node) => node.Field switch
     {
         EncodingField.Op0 => "(ulong)(uint)encoding.Op0",
@@ -71,7 +72,7 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
     public string VisitVariable(BoundVariable node) =>
         throw new System.InvalidOperationException($"A condition cannot use the family index '{node.Name}'; the binder only allows it in catalogue families.");
 
-    public string VisitExceptionLevel(BoundExceptionLevel node) => "(ulong)(uint)state.CurrentEl";
+    public string VisitExceptionLevel(BoundExceptionLevel node) => "(ulong)state.CurrentEl";
 
     public string VisitParameter(BoundParameterValue node) => $"vm.Parameter(Parameters.{CSharpText.Identifier(_parameters[node.Parameter].Name)})";
 
