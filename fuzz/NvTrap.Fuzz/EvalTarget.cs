@@ -22,7 +22,7 @@ internal static class EvalTarget
     /// <summary>Runs one input; returns the exit code the tool would give.</summary>
     public static int Run(byte[] input)
     {
-        var ruleset = _ruleset ??= BuiltInRuleset.Create();
+        var ruleset = _ruleset ??= BuiltInRulesets.Default.Create();
         int length = Math.Min(input.Length, MaxInputBytes);
         using var reader = new StreamReader(new MemoryStream(input, 0, length, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var runner = new EvalRunner(ruleset, ruleset.DefaultVm(), "fuzz.tsv", TextWriter.Null, TextWriter.Null);

@@ -13,7 +13,7 @@ using KernelEncoding = NvTrap.Testing.Reference.SysRegEncoding;
 /// in sixteen without), and an ESR_EL2 composed bit by bit: half of the encodings from the
 /// oracle's own configured set, half from the whole 16-bit space, both directions, any Rt, and
 /// one case in 64 with another exception class. The same case fills the oracle's
-/// <see cref="ReferenceVcpu"/> and the generated <see cref="LinuxTraps.State"/>.
+/// <see cref="ReferenceVcpu"/> and the generated <see cref="Linux66Traps.State"/>.
 /// </summary>
 internal sealed class Linux66Cases
 {
@@ -82,10 +82,10 @@ internal sealed class Linux66Cases
             | ((ulong)e.CRn << 10) | ((ulong)rt << 5) | ((ulong)e.CRm << 1) | (isRead ? 1UL : 0UL);
     }
 
-    /// <summary>The case as the generated LinuxTraps reads it, each register set by its name.</summary>
-    public LinuxTraps.State State()
+    /// <summary>The case as the generated Linux66Traps reads it, each register set by its name.</summary>
+    public Linux66Traps.State State()
     {
-        var state = new LinuxTraps.State
+        var state = new Linux66Traps.State
         {
             HasNestedVirtualization = HasNestedVirt,
             CurrentEl = (ExceptionLevel)El,
@@ -100,7 +100,7 @@ internal sealed class Linux66Cases
                 case "HFGRTR_EL2": state.HFGRTR_EL2 = value; break;
                 case "HFGWTR_EL2": state.HFGWTR_EL2 = value; break;
                 case "HFGITR_EL2": state.HFGITR_EL2 = value; break;
-                default: throw new InvalidOperationException($"the 6.6 oracle reads {name}, which LinuxTraps.State does not hold");
+                default: throw new InvalidOperationException($"the 6.6 oracle reads {name}, which Linux66Traps.State does not hold");
             }
         }
 

@@ -39,9 +39,9 @@ public class DecisionBenchmarks
         });
     }
 
-    /// <summary>The generated code: <c>LinuxTraps.Decide</c> is exactly this call with <c>default(LinuxTraps.Rules)</c>.</summary>
+    /// <summary>The generated code: <c>Linux66Traps.Decide</c> is exactly this call with <c>default(Linux66Traps.Rules)</c>.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = TrapWorkload.Cases)]
-    public int Generated() => DecideAll(default(LinuxTraps.Rules), _workload.States, _workload);
+    public int Generated() => DecideAll(default(Linux66Traps.Rules), _workload.States, _workload);
 
     /// <summary>
     /// The generated code with the ruleset's own generated state type instead of the general
@@ -49,7 +49,7 @@ public class DecisionBenchmarks
     /// <see cref="VcpuState"/>), but what the state type costs.
     /// </summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
-    public int GeneratedTypedState() => DecideAll(default(LinuxTraps.Rules), _workload.TypedStates, _workload);
+    public int GeneratedTypedState() => DecideAll(default(Linux66Traps.Rules), _workload.TypedStates, _workload);
 
     /// <summary>
     /// The loop without a decision: the same state and ESR loads per trap, summing one bit of

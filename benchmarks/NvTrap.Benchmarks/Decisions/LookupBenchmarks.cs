@@ -55,7 +55,7 @@ public class LookupBenchmarks
         ulong sum = 0;
         for (int i = 0; i < keys.Length; i++)
         {
-            sum += default(LinuxTraps.Rules).LookupIssKey(keys[i]);
+            sum += default(Linux66Traps.Rules).LookupIssKey(keys[i]);
         }
 
         return sum;
@@ -85,9 +85,9 @@ public class LookupBenchmarks
     /// </summary>
     private static Dictionary<ushort, (int Cgt, int Fgt, int Bit, int Pol)> KernelConfigs(NvTrap.Testing.Reference.Linux66Reference kernel)
     {
-        var names = default(LinuxTraps.Rules).Names;
-        var groups = Enumerable.Range(1, LinuxTraps.GroupCount).ToDictionary(names.GroupName);
-        var fineGroups = Enumerable.Range(1, LinuxTraps.FineGrainedGroupCount).ToDictionary(names.FineGrainedGroupName);
+        var names = default(Linux66Traps.Rules).Names;
+        var groups = Enumerable.Range(1, Linux66Traps.GroupCount).ToDictionary(names.GroupName);
+        var fineGroups = Enumerable.Range(1, Linux66Traps.FineGrainedGroupCount).ToDictionary(names.FineGrainedGroupName);
         return kernel.Config.ToDictionary(
             c => (ushort)c.Key.Packed,
             c => (c.Value.CoarseGroup is { } g ? groups[g] : 0, c.Value.FineGroup is { } f ? fineGroups[f] : 0, c.Value.Bit, c.Value.Polarity));

@@ -31,10 +31,10 @@ internal sealed class LinuxRuleset
         Bound = bound;
         Lowered = compiled.Lowered ?? throw new InvalidOperationException($"Ruleset {Name} did not lower.");
         Kernel = new Linux66Reference();
-        if (Lowered.Counts.ConfiguredEncodings != LinuxTraps.ConfiguredEncodingCount)
+        if (Lowered.Counts.ConfiguredEncodings != Linux66Traps.ConfiguredEncodingCount)
         {
             throw new InvalidOperationException(
-                $"The rules on disk configure {Lowered.Counts.ConfiguredEncodings} encodings but the generated LinuxTraps has {LinuxTraps.ConfiguredEncodingCount}: rebuild NvTrap.Runtime.");
+                $"The rules on disk configure {Lowered.Counts.ConfiguredEncodings} encodings but the generated Linux66Traps has {Linux66Traps.ConfiguredEncodingCount}: rebuild NvTrap.Runtime.");
         }
     }
 

@@ -23,11 +23,11 @@ internal sealed class TrapWorkload
         var random = new Random(Seed + (int)pattern);
         Pattern = pattern;
 
-        var names = default(LinuxTraps.Rules).Names;
+        var names = default(Linux66Traps.Rules).Names;
         int registerCount = names.RegisterCount;
 
         States = new VcpuState[StatePoolSize];
-        TypedStates = new LinuxTraps.State[StatePoolSize];
+        TypedStates = new Linux66Traps.State[StatePoolSize];
         ReferenceVcpus = new ReferenceVcpu[StatePoolSize];
         for (int s = 0; s < StatePoolSize; s++)
         {
@@ -73,7 +73,7 @@ internal sealed class TrapWorkload
     public VcpuState[] States { get; }
 
     /// <summary>The same states as the ruleset's own generated state type (its six registers as fields, 56 bytes).</summary>
-    public LinuxTraps.State[] TypedStates { get; }
+    public Linux66Traps.State[] TypedStates { get; }
 
     /// <summary>The same states as the kernel oracle reads them.</summary>
     public ReferenceVcpu[] ReferenceVcpus { get; }
@@ -90,25 +90,25 @@ internal sealed class TrapWorkload
     public uint[] IssKeys { get; }
 
     /// <summary>Copies a state into the generated state type, register by register name.</summary>
-    private static readonly SysRegEncoding[] Configured = LinuxTraps.ConfiguredEncodings();
+    private static readonly SysRegEncoding[] Configured = Linux66Traps.ConfiguredEncodings();
 
-    private static LinuxTraps.State TypedState(VcpuState state)
+    private static Linux66Traps.State TypedState(VcpuState state)
     {
-        object typed = new LinuxTraps.State { HasNestedVirtualization = state.HasNestedVirtualization, CurrentEl = state.CurrentEl };
-        var names = default(LinuxTraps.Rules).Names;
+        object typed = new Linux66Traps.State { HasNestedVirtualization = state.HasNestedVirtualization, CurrentEl = state.CurrentEl };
+        var names = default(Linux66Traps.Rules).Names;
         for (int r = 0; r < names.RegisterCount; r++)
         {
-            var property = typeof(LinuxTraps.State).GetProperty(names.RegisterName(r))
-                ?? throw new InvalidOperationException($"LinuxTraps.State has no property for register {names.RegisterName(r)}.");
+            var property = typeof(Linux66Traps.State).GetProperty(names.RegisterName(r))
+                ?? throw new InvalidOperationException($"Linux66Traps.State has no property for register {names.RegisterName(r)}.");
             property.SetValue(typed, state.ReadRegister(r));
         }
 
-        var result = (LinuxTraps.State)typed;
+        var result = (Linux66Traps.State)typed;
         for (int r = 0; r < names.RegisterCount; r++)
         {
             if (result.ReadRegister(r) != state.ReadRegister(r))
             {
-                throw new InvalidOperationException($"LinuxTraps.State reads register {r} differently.");
+                throw new InvalidOperationException($"Linux66Traps.State reads register {r} differently.");
             }
         }
 

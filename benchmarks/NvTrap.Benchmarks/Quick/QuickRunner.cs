@@ -44,7 +44,7 @@ internal static class QuickRunner
             lookups[pattern] = Sampler.Measure(LookupOperations(pattern), Warmup, SampleTime, Rounds);
         }
 
-        WriteTable(output, "Decide: ns per decision (B allocated per decision); VcpuState except GeneratedTypedState (LinuxTraps.State)", decisions);
+        WriteTable(output, "Decide: ns per decision (B allocated per decision); VcpuState except GeneratedTypedState (Linux66Traps.State)", decisions);
         WriteTable(output, "Lookup alone: ns per lookup (B allocated per lookup)", lookups);
 
         var generator = decisionsOnly ? new() : BenchmarkRulesets.Keys.Select(MeasureGenerator).ToList();

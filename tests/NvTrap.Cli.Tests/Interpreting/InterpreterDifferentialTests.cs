@@ -5,7 +5,7 @@ using NvTrap.Testing.Reference;
 namespace NvTrap.Cli.Tests.Interpreting;
 
 /// <summary>
-/// The interpreter against the generated LinuxTraps on the Linux ruleset, and both against the
+/// The interpreter against the generated Linux66Traps on the Linux ruleset, and both against the
 /// Linux 6.6 kernel oracle (<see cref="Linux66Reference"/>, which shares nothing with NvTrap's
 /// compiler): the same random cases as the runtime's differential test (<see cref="Linux66Cases"/>:
 /// half configured encodings, half the whole 16-bit space; registers all-zero, all-one, dense or
@@ -28,7 +28,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
     [Fact]
     public void Interpreted_and_generated_rules_number_registers_and_groups_alike()
     {
-        var generated = default(LinuxTraps.Rules).Names;
+        var generated = default(Linux66Traps.Rules).Names;
         var interpreted = _linux.Rules.Names;
 
         Assert.Equal(generated.RulesetName, interpreted.RulesetName);
@@ -38,8 +38,8 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
             Assert.Equal(generated.RegisterName(i), interpreted.RegisterName(i));
         }
 
-        Assert.Equal(LinuxTraps.GroupCount, _linux.Handle.GroupCount);
-        for (int group = 0; group <= LinuxTraps.GroupCount; group++)
+        Assert.Equal(Linux66Traps.GroupCount, _linux.Handle.GroupCount);
+        for (int group = 0; group <= Linux66Traps.GroupCount; group++)
         {
             Assert.Equal(generated.GroupName(group), interpreted.GroupName(group));
             Assert.Equal(generated.ConditionText(group), interpreted.ConditionText(group));
@@ -52,7 +52,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
     {
         // The interpreter holds the serializer's bytes; the generated code holds what the emitter
         // wrote from the same bytes. Equal tables mean the emitter's text encodes them faithfully.
-        var generated = default(LinuxTraps.Rules);
+        var generated = default(Linux66Traps.Rules);
         var interpreted = _linux.Rules;
         Assert.Equal(generated.LookupDisplacements.ToArray(), interpreted.LookupDisplacements.ToArray());
         Assert.Equal(generated.LookupSlots.ToArray(), interpreted.LookupSlots.ToArray());
@@ -71,7 +71,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
     [Fact]
     public void Interpreted_and_generated_names_agree_on_every_encoding()
     {
-        var generated = default(LinuxTraps.Rules).Names;
+        var generated = default(Linux66Traps.Rules).Names;
         var interpreted = _linux.Rules.Names;
         for (int encoding = 0; encoding <= ushort.MaxValue; encoding++)
         {
@@ -86,7 +86,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
     {
         var cases = new Linux66Cases(Seed, Kernel);
         var random = cases.Random;
-        var generated = default(LinuxTraps.Rules);
+        var generated = default(Linux66Traps.Rules);
         var interpreted = _linux.Rules;
         var reasons = new int[Enum.GetValues<DecisionReason>().Length];
         var mismatches = new List<string>();
@@ -117,7 +117,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
                 // A random VM profile: hidden fine-grained bits (FGU) and reserved bits of the
                 // sanitised registers. 6.6 has neither, so the kernel oracle has nothing to say;
                 // the generated code and the interpreter must still agree on the whole decision.
-                var generatedVm = LinuxTraps.DefaultVm();
+                var generatedVm = Linux66Traps.DefaultVm();
                 var interpretedVm = VmProfile.Defaults(interpreted);
                 profile = RandomProfile(random, ref generatedVm, ref interpretedVm);
                 expected = TrapEngine.Decide(generated, state, generatedVm, esr);
@@ -132,7 +132,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
             if (problem is not null && mismatchCount++ < 10)
             {
                 mismatches.Add($"case {i}: {cases}{(profile is null ? " (default profile)" : " profile: " + profile)}: {problem}"
-                    + $"\n{LinuxTraps.Explain(state, esr)}");
+                    + $"\n{Linux66Traps.Explain(state, esr)}");
             }
 
             reasons[(int)expected.Reason]++;
@@ -175,9 +175,9 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
     /// </summary>
     private static string RandomProfile(Random random, ref VmProfile generated, ref VmProfile interpreted)
     {
-        var names = default(LinuxTraps.Rules).Names;
+        var names = default(Linux66Traps.Rules).Names;
         var text = new List<string>();
-        for (int group = 1; group <= LinuxTraps.FineGrainedGroupCount; group++)
+        for (int group = 1; group <= Linux66Traps.FineGrainedGroupCount; group++)
         {
             if (random.Next(4) != 0)
             {
@@ -188,7 +188,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
             }
         }
 
-        for (int register = 0; register < LinuxTraps.RegisterCount; register++)
+        for (int register = 0; register < Linux66Traps.RegisterCount; register++)
         {
             Assert.Equal(generated.IsSanitised(register), interpreted.IsSanitised(register));
             if (generated.IsSanitised(register) && random.Next(4) != 0)
@@ -208,11 +208,11 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
     public void Interpreter_explains_as_the_generated_code_for_every_configured_encoding()
     {
         var random = new Random(Seed + 1);
-        var generated = default(LinuxTraps.Rules);
-        foreach (var encoding in LinuxTraps.ConfiguredEncodings())
+        var generated = default(Linux66Traps.Rules);
+        foreach (var encoding in Linux66Traps.ConfiguredEncodings())
         {
             var state = VcpuState.NestedGuestAtEl1;
-            for (int r = 0; r < LinuxTraps.RegisterCount; r++)
+            for (int r = 0; r < Linux66Traps.RegisterCount; r++)
             {
                 state[r] = RandomRegisters.Next(random);
             }

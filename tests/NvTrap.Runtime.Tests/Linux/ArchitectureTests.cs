@@ -126,8 +126,8 @@ public partial class ArchitectureTests
         Assert.True((forwards ? ReferenceDecision.Forward : ReferenceDecision.Local) == kernel, $"{description}: the kernel oracle says {kernel}");
 
         var state = State(vcpu);
-        var decision = LinuxTraps.Decide(state, new Esr(esr));
-        Assert.True(forwards == decision.Forward, $"{description}: got {decision}\n{LinuxTraps.Explain(state, new Esr(esr))}");
+        var decision = Linux66Traps.Decide(state, new Esr(esr));
+        Assert.True(forwards == decision.Forward, $"{description}: got {decision}\n{Linux66Traps.Explain(state, new Esr(esr))}");
         Assert.Equal(forwards ? TrapOutcome.Forward : TrapOutcome.Local, decision.Outcome);
     }
 
@@ -182,7 +182,7 @@ public partial class ArchitectureTests
     }
 
     /// <summary>The same vCPU as the generated state, register by register.</summary>
-    private static LinuxTraps.State State(ReferenceVcpu vcpu) => new()
+    private static Linux66Traps.State State(ReferenceVcpu vcpu) => new()
     {
         HasNestedVirtualization = vcpu.HasNestedVirt,
         CurrentEl = (ExceptionLevel)vcpu.ExceptionLevel,

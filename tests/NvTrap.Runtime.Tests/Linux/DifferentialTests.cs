@@ -5,7 +5,7 @@ using NvTrap.Testing.Reference;
 namespace NvTrap.Runtime.Tests.Linux;
 
 /// <summary>
-/// The generated LinuxTraps against <see cref="Linux66Reference"/>, the Linux 6.6
+/// The generated Linux66Traps against <see cref="Linux66Reference"/>, the Linux 6.6
 /// __check_nv_sr_forward restated from the kernel source over tables extracted from it (it
 /// shares nothing with NvTrap's compiler), on a million random cases (<see cref="Linux66Cases"/>:
 /// encodings half from the oracle's configured set and half from the whole 16-bit space; register
@@ -25,7 +25,7 @@ public class DifferentialTests
     public void Generated_Decide_matches_the_Linux_66_oracle_on_a_million_cases()
     {
         var cases = new Linux66Cases(Seed, Kernel);
-        var vm = LinuxTraps.DefaultVm();
+        var vm = Linux66Traps.DefaultVm();
         var mismatches = new List<string>();
         int mismatchCount = 0, forwarded = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -35,15 +35,15 @@ public class DifferentialTests
             var expected = Linux66Cases.Outcome(Kernel.Decide(cases.Vcpu, cases.EsrValue));
             var state = cases.State();
             var esr = new Esr(cases.EsrValue);
-            var actual = LinuxTraps.Decide(state, esr);
-            var withVm = LinuxTraps.Decide(state, vm, esr);
+            var actual = Linux66Traps.Decide(state, esr);
+            var withVm = Linux66Traps.Decide(state, vm, esr);
             if (actual.Outcome != expected || withVm != actual)
             {
                 if (mismatchCount++ < 10)
                 {
                     mismatches.Add($"case {i}: {cases}: kernel {expected}, generated {actual}"
                         + (withVm != actual ? $", with DefaultVm() {withVm}" : "")
-                        + $"\n{LinuxTraps.Explain(state, esr)}");
+                        + $"\n{Linux66Traps.Explain(state, esr)}");
                 }
             }
 

@@ -24,17 +24,17 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
         Assert.Equal(5679, counts.EncodingsFromRanges);
         Assert.Equal(410, counts.EncodingsFromSingleEntries);
         Assert.Equal(16, counts.EncodingsWithOnlyFineGrained);
-        Assert.Equal(6105, LinuxTraps.ConfiguredEncodingCount);
+        Assert.Equal(6105, Linux66Traps.ConfiguredEncodingCount);
     }
 
     [Fact]
     public void Fine_grained_groups_are_numbered_as_the_kernels_enum()
     {
         // enum fgt_group_id in emulate-nested.c: __NO_FGT_GROUP__, HFGxTR_GROUP, HFGITR_GROUP.
-        Assert.Equal(1, LinuxTraps.FineGrainedGroups.HFGxTR);
-        Assert.Equal(2, LinuxTraps.FineGrainedGroups.HFGITR);
-        Assert.Equal(1, TrapConfigLayout.FineGrainedGroup(LinuxTraps.LookupConfig(SysRegEncoding.Parse("S3_3_C13_C0_5"))));
-        Assert.Equal(2, TrapConfigLayout.FineGrainedGroup(LinuxTraps.LookupConfig(SysRegEncoding.Parse("S1_0_C8_C3_0"))));
+        Assert.Equal(1, Linux66Traps.FineGrainedGroups.HFGxTR);
+        Assert.Equal(2, Linux66Traps.FineGrainedGroups.HFGITR);
+        Assert.Equal(1, TrapConfigLayout.FineGrainedGroup(Linux66Traps.LookupConfig(SysRegEncoding.Parse("S3_3_C13_C0_5"))));
+        Assert.Equal(2, TrapConfigLayout.FineGrainedGroup(Linux66Traps.LookupConfig(SysRegEncoding.Parse("S1_0_C8_C3_0"))));
     }
 
     [Fact]
@@ -51,14 +51,14 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
         {
             var encoding = new SysRegEncoding((ushort)key);
             uint config = tables.Lookup(encoding.IssKey);
-            Assert.True(config == LinuxTraps.LookupConfig(encoding), $"encoding {encoding}: expected 0x{config:X}");
+            Assert.True(config == Linux66Traps.LookupConfig(encoding), $"encoding {encoding}: expected 0x{config:X}");
         }
     }
 
     [Fact]
     public void Lookup_by_iss_key_equals_lookup_by_encoding_for_every_encoding_whatever_rt_and_direction()
     {
-        var rules = default(LinuxTraps.Rules);
+        var rules = default(Linux66Traps.Rules);
         for (int key = 0; key <= ushort.MaxValue; key++)
         {
             var encoding = new SysRegEncoding((ushort)key);
@@ -72,14 +72,14 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     [Fact]
     public void Configured_encodings_are_exactly_those_with_a_config()
     {
-        var configured = LinuxTraps.ConfiguredEncodings();
-        Assert.Equal(LinuxTraps.ConfiguredEncodingCount, configured.Length);
+        var configured = Linux66Traps.ConfiguredEncodings();
+        Assert.Equal(Linux66Traps.ConfiguredEncodingCount, configured.Length);
         Assert.Equal(configured.OrderBy(e => e.Value), configured);
         var set = configured.ToHashSet();
         for (int key = 0; key <= ushort.MaxValue; key++)
         {
             var encoding = new SysRegEncoding((ushort)key);
-            Assert.Equal(set.Contains(encoding), LinuxTraps.LookupConfig(encoding) != 0);
+            Assert.Equal(set.Contains(encoding), Linux66Traps.LookupConfig(encoding) != 0);
         }
     }
 
@@ -93,16 +93,16 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
         // which is also how Linux66Table spells them, and each fine-grained group as enum
         // fgt_group_id without its _GROUP suffix (HFGxTR_GROUP is HFGxTR, HFGITR_GROUP is HFGITR).
         var kernel = new Linux66Reference();
-        var names = default(LinuxTraps.Rules).Names;
+        var names = default(Linux66Traps.Rules).Names;
 
         var expected = kernel.Config.Keys.Select(Product).Order().ToArray();
-        var generated = LinuxTraps.ConfiguredEncodings().Select(e => e.Value).ToArray();
+        var generated = Linux66Traps.ConfiguredEncodings().Select(e => e.Value).ToArray();
         Assert.Equal(expected.Length, generated.Length);
         Assert.Equal(expected, generated);
 
         foreach (var (encoding, tc) in kernel.Config)
         {
-            ulong config = LinuxTraps.LookupConfig(new SysRegEncoding(Product(encoding)));
+            ulong config = Linux66Traps.LookupConfig(new SysRegEncoding(Product(encoding)));
             string at = $"{encoding}";
 
             // The kernel's layout: [9:0] cgt, [13:10] fgt, [19:14] bit, [20] polarity; 6.6 has no
@@ -121,7 +121,7 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     [Fact]
     public void Catalogue_names_match_known_encodings()
     {
-        var names = default(LinuxTraps.Rules).Names;
+        var names = default(Linux66Traps.Rules).Names;
         Assert.Equal("SCTLR_EL1", names.SysRegName(SysRegEncoding.Parse("S3_0_C1_C0_0").Value));
         Assert.Equal("TTBR0_EL1", names.SysRegName(SysRegEncoding.Parse("S3_0_C2_C0_0").Value));
         Assert.Equal("CNTPCT_EL0", names.SysRegName(SysRegEncoding.Parse("S3_3_C14_C0_1").Value));
