@@ -824,6 +824,7 @@ internal sealed class KernelImporter
 
             register.Res0 = Reserved(given, given.Res0, res0: true);
             register.Res1 = Reserved(given, given.Res1, res0: false);
+            register.Sanitised = given.Res0 is not null || given.Res1 is not null;
         }
     }
 
