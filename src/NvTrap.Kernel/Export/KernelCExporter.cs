@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using NvTrap.Compiler.Contract;
 using NvTrap.Compiler.Semantics;
 using NvTrap.Kernel.Import;
@@ -236,10 +237,24 @@ internal static class KernelCExporter
                 .Concat(_ruleset.FineGrainedEntries.SelectMany(e => new[] { e.First, e.Last }))
                 .Distinct()
                 .OrderBy(e => e);
+            var families = Families();
+            var familiesDefined = new HashSet<string>(StringComparer.Ordinal);
             foreach (ushort encoding in used)
             {
                 if (!names.TryGetValue(encoding, out var name) || !ImportsAs(name))
                 {
+                    continue;
+                }
+
+                if (_ruleset.FindRegister(name) is null && families.TryGetValue(name, out var member))
+                {
+                    // A member of an indexed family: the kernel's indexed macro, SYS_DBGBVRn_EL1(3).
+                    _spelling[encoding] = $"{member.Macro}({member.Index})";
+                    if (familiesDefined.Add(member.Macro))
+                    {
+                        _encodingMacros.Add(($"{member.Macro}(n)", member.Body));
+                    }
+
                     continue;
                 }
 
@@ -267,6 +282,112 @@ internal static class KernelCExporter
                     _encodingMacros.Add(("SYS_" + name, SysReg(encoding)));
                 }
             }
+        }
+
+        /// <summary>
+        /// The catalogue's indexed families (DBGBVR&lt;n&gt;_EL1: members defined on one line) that the
+        /// kernel can spell as an indexed macro the import reads back as the same family: member name
+        /// to the macro (SYS_DBGBVRn_EL1), its index, and the macro's body in (n).
+        /// </summary>
+        private Dictionary<string, (string Macro, int Index, string Body)> Families()
+        {
+            var members = new Dictionary<string, (string, int, string)>(StringComparer.Ordinal);
+            var byLine = _ruleset.Catalogue.GroupBy(c => (c.Span.Path, c.Span.StartOffset)).Where(g => g.Count() >= 2);
+            foreach (var family in byLine)
+            {
+                var entries = family.ToList();
+                if (FamilyPattern(entries.Select(e => e.Name).ToList()) is not { } pattern)
+                {
+                    continue;
+                }
+
+                var points = entries.Select((e, k) => (Index: pattern.Indices[k], e.Encoding)).OrderBy(p => p.Index).ToList();
+                string familyName = pattern.Prefix + "<n>" + pattern.Suffix;
+                string? macro = new[] { pattern.Prefix + "n" + pattern.Suffix, pattern.Prefix + pattern.Suffix }
+                    .FirstOrDefault(m => ImportsAs(m) && KernelImporter.FamilyName(m) == familyName);
+                if (macro is null || CatalogueFamilies.FitFields(points) is not { } fields)
+                {
+                    continue;
+                }
+
+                bool instruction = points.All(p => p.Encoding >> 14 == 1);
+                string body = (instruction ? "sys_insn(" : "sys_reg(") + string.Join(", ", fields.Select(f => Regex.Replace(f, @"\bn\b", "(n)"))) + ")";
+                string prefixed = (instruction ? "OP_" : "SYS_") + macro;
+                for (int k = 0; k < entries.Count; k++)
+                {
+                    members[entries[k].Name] = (prefixed, pattern.Indices[k], body);
+                }
+            }
+
+            return members;
+        }
+
+        /// <summary>
+        /// The names' common prefix and suffix around a decimal index (DBGBVR0_EL1 .. DBGBVR15_EL1 is
+        /// DBGBVR, _EL1, 0..15), when every index is written plainly (no leading zero) and they run
+        /// without a gap. The index takes as many of the prefix's trailing digits as that allows
+        /// (DBGBVR10_EL1 .. DBGBVR15_EL1 is 10..15), and no more (AMEVCNTR00_EL0 .. AMEVCNTR03_EL0 is AMEVCNTR0, 0..3).
+        /// </summary>
+        private static (string Prefix, string Suffix, int[] Indices)? FamilyPattern(IReadOnlyList<string> names)
+        {
+            string first = names[0];
+            int prefix = first.Length, suffix = first.Length;
+            foreach (string name in names)
+            {
+                prefix = Math.Min(prefix, CommonPrefix(first, name));
+                suffix = Math.Min(suffix, CommonPrefix(Reverse(first), Reverse(name)));
+            }
+
+            // The suffix starts after the index's digits.
+            while (suffix > 0 && char.IsAsciiDigit(first[first.Length - suffix]))
+            {
+                suffix--;
+            }
+
+            int digits = 0;
+            while (digits < prefix && char.IsAsciiDigit(first[prefix - digits - 1]))
+            {
+                digits++;
+            }
+
+            for (int cut = digits; cut >= 0; cut--)
+            {
+                int start = prefix - cut;
+                var indices = new int[names.Count];
+                bool plain = true;
+                for (int k = 0; k < names.Count && plain; k++)
+                {
+                    int length = names[k].Length - suffix - start;
+                    string middle = length > 0 ? names[k].Substring(start, length) : string.Empty;
+                    plain = middle.Length is > 0 and < 4 && middle.All(char.IsAsciiDigit) && (middle == "0" || middle[0] != '0');
+                    indices[k] = plain ? int.Parse(middle, CultureInfo.InvariantCulture) : 0;
+                }
+
+                if (plain && indices.Distinct().Count() == indices.Length && indices.Max() - indices.Min() + 1 == indices.Length)
+                {
+                    return (first.Substring(0, start), first.Substring(first.Length - suffix), indices);
+                }
+            }
+
+            return null;
+        }
+
+        private static int CommonPrefix(string a, string b)
+        {
+            int k = 0;
+            while (k < a.Length && k < b.Length && a[k] == b[k])
+            {
+                k++;
+            }
+
+            return k;
+        }
+
+        private static string Reverse(string text)
+        {
+            var chars = text.ToCharArray();
+            Array.Reverse(chars);
+            return new string(chars);
         }
 
         /// <summary>Whether the import names SYS_NAME as NAME (it strips SYS_ and OP_ and reads _OP_ as _).</summary>
