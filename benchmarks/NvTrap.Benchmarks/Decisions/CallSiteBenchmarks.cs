@@ -16,6 +16,7 @@ public class CallSiteBenchmarks
 {
     private TrapWorkload _workload = null!;
     private Func<int, int> _lambda = null!;
+    private Func<int, int> _lambdaOutOfLine = null!;
 
     [Params(AccessPattern.Uniform, AccessPattern.Hot, AccessPattern.Space)]
     public AccessPattern Pattern { get; set; }
@@ -26,10 +27,13 @@ public class CallSiteBenchmarks
         _workload = new TrapWorkload(Pattern);
         var workload = _workload;
         _lambda = i => Linux66Traps.Decide(workload.States[workload.StateIndex[i]], workload.Esrs[i]).Forward ? 1 : 0;
+        _lambdaOutOfLine = i => DecideOutOfLine(workload.States[workload.StateIndex[i]], workload.Esrs[i]).Forward ? 1 : 0;
         Agreement.Require(nameof(CallSiteBenchmarks), Pattern, new Dictionary<string, int>
         {
             [nameof(Loop)] = Loop(),
             [nameof(Lambda)] = Lambda(),
+            [nameof(LoopOutOfLine)] = LoopOutOfLine(),
+            [nameof(LambdaOutOfLine)] = LambdaOutOfLine(),
         });
     }
 
@@ -40,6 +44,35 @@ public class CallSiteBenchmarks
     /// <summary>The decision inlined into a one-line lambda, which a loop calls per trap.</summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Lambda() => LambdaAll(_lambda, TrapWorkload.Cases);
+
+    /// <summary>
+    /// A loop calling the decision through a method that is never inlined: what an entry point
+    /// with a call boundary, immune to its caller's inlining budget, would cost.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public int LoopOutOfLine() => LoopAllOutOfLine(_workload);
+
+    /// <summary>The one-line lambda calling the decision through that method.</summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public int LambdaOutOfLine() => LambdaAll(_lambdaOutOfLine, TrapWorkload.Cases);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TrapDecision DecideOutOfLine(in VcpuState state, Esr esr) => Linux66Traps.Decide(state, esr);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int LoopAllOutOfLine(TrapWorkload workload)
+    {
+        var states = workload.States;
+        var stateIndex = workload.StateIndex;
+        var esrs = workload.Esrs;
+        int forwarded = 0;
+        for (int i = 0; i < esrs.Length; i++)
+        {
+            forwarded += DecideOutOfLine(states[stateIndex[i]], esrs[i]).Forward ? 1 : 0;
+        }
+
+        return forwarded;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int LoopAll(TrapWorkload workload)

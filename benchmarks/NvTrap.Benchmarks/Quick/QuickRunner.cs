@@ -150,6 +150,8 @@ internal static class QuickRunner
         {
             new Operation(nameof(CallSiteBenchmarks.Loop), TrapWorkload.Cases, () => (ulong)benchmarks.Loop()),
             new Operation(nameof(CallSiteBenchmarks.Lambda), TrapWorkload.Cases, () => (ulong)benchmarks.Lambda()),
+            new Operation(nameof(CallSiteBenchmarks.LoopOutOfLine), TrapWorkload.Cases, () => (ulong)benchmarks.LoopOutOfLine()),
+            new Operation(nameof(CallSiteBenchmarks.LambdaOutOfLine), TrapWorkload.Cases, () => (ulong)benchmarks.LambdaOutOfLine()),
         };
     }
 
