@@ -72,6 +72,9 @@ internal sealed class Linux71Cases
     /// <summary>Whether this case was aimed at the PMU counters (see the remarks).</summary>
     public bool AimedAtPmu { get; private set; }
 
+    /// <summary>Whether this case was aimed at PMXEVCNTR_EL0 or PMXEVTYPER_EL0 (the counter index in PMSELR_EL0.SEL).</summary>
+    public bool AimedAtIndirectPmu { get; private set; }
+
     /// <summary>Whether this case was aimed at the nXS TLBIs.</summary>
     public bool AimedAtNxs { get; private set; }
 
@@ -90,7 +93,7 @@ internal sealed class Linux71Cases
 
         HasNestedVirt = _random.Next(16) != 0;
         El = _random.Next(8) switch { 0 => 0, 1 => 2, _ => 1 };
-        AimedAtPmu = AimedAtNxs = false;
+        AimedAtPmu = AimedAtIndirectPmu = AimedAtNxs = false;
 
         KernelEncoding e;
         if (_random.Next(2) == 0)
@@ -149,6 +152,7 @@ internal sealed class Linux71Cases
         if (idx == 31 || _random.Next(4) == 0)
         {
             _registers["PMSELR_EL0"] = (_registers["PMSELR_EL0"] & ~Linux71Table.PMSELR_EL0_SEL) | ((ulong)idx << Linux71Table.PMSELR_EL0_SEL_SHIFT);
+            AimedAtIndirectPmu = true;
             return _random.Next(2) == 0 ? Linux71Table.PMXEVCNTR_EL0 : Linux71Table.PMXEVTYPER_EL0;
         }
 

@@ -37,7 +37,8 @@ public class Linux71DifferentialTests
         var outcomes = new int[Enum.GetValues<TrapOutcome>().Length];
         var mismatches = new List<string>();
         int mismatchCount = 0, withDefault = 0, filtered = 0, nxsByFineGrained = 0;
-        int byHpmn = 0, byHpmnInHostEl0 = 0, pmuLocal = 0, undefinedWithoutNv = 0;
+        int byHpmn = 0, byHpmnInHostEl0 = 0, undefinedWithoutNv = 0;
+        var pmu = new int[2, 2]; // [direct 0 / indirect 1, forwarded by MDCR_HPMN 1 / not trapped 0]
         var vm = Linux71Vm.Default;
         var profile = defaultVm;
         long allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -92,7 +93,10 @@ public class Linux71DifferentialTests
                 byHpmnInHostEl0 += Kernel.VcpuIsHostEl0(vm.Reference, cases.Vcpu) ? 1 : 0;
             }
 
-            pmuLocal += cases.AimedAtPmu && actual.Reason == DecisionReason.NotTrapped ? 1 : 0;
+            if (cases.AimedAtPmu && (actual.Member == Linux71Traps.Groups.MDCR_HPMN || actual.Reason is DecisionReason.NotTrapped or DecisionReason.HostEl0NotForwarded))
+            {
+                pmu[cases.AimedAtIndirectPmu ? 1 : 0, actual.Member == Linux71Traps.Groups.MDCR_HPMN ? 1 : 0]++;
+            }
         }
 
         double seconds = stopwatch.Elapsed.TotalSeconds;
@@ -126,9 +130,14 @@ public class Linux71DifferentialTests
         Assert.True(nxsByFineGrained >= 500, $"only {nxsByFineGrained} nXS TLBIs forwarded by HFGITR_EL2 (filter off)");
         Assert.True(byHpmn >= 1_000, $"only {byHpmn} forwarded by MDCR_HPMN");
         Assert.True(byHpmnInHostEl0 >= 100, $"only {byHpmnInHostEl0} forwarded by MDCR_HPMN in host EL0");
-        Assert.True(pmuLocal >= 1_000, $"only {pmuLocal} PMU counter accesses not trapped");
+        foreach (var (kind, accessors) in new[] { (0, "PMEVCNTR<n>_EL0/PMEVTYPER<n>_EL0"), (1, "PMXEVCNTR_EL0/PMXEVTYPER_EL0") })
+        {
+            Assert.True(pmu[kind, 1] >= 500, $"only {pmu[kind, 1]} {accessors} accesses forwarded by MDCR_HPMN");
+            Assert.True(pmu[kind, 0] >= 500, $"only {pmu[kind, 0]} {accessors} accesses not trapped");
+        }
+
         Console.WriteLine($"{Cases} cases against Linux71Reference ({withDefault} full-featured VM) in {seconds:F1} s ({allocated >> 20} MiB allocated): {counts}; "
             + $"{filtered} filtered, {nxsByFineGrained} nXS by HFGITR, {byHpmn} by MDCR_HPMN ({byHpmnInHostEl0} in host EL0), "
-            + $"{pmuLocal} PMU not trapped, {undefinedWithoutNv} undefined without NV");
+            + $"PMU direct {pmu[0, 1]} forwarded/{pmu[0, 0]} not, indirect {pmu[1, 1]}/{pmu[1, 0]}, {undefinedWithoutNv} undefined without NV");
     }
 }
