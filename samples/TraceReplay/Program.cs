@@ -8,7 +8,7 @@ using System.Globalization;
 using NvTrap;
 
 string path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "trace.tsv");
-var names = default(LinuxTraps.Rules).Names;
+var names = default(Linux66Traps.Rules).Names;
 var counts = new SortedDictionary<string, (int Forwarded, int Local)>(StringComparer.Ordinal);
 
 using var reader = new StreamReader(path);
@@ -46,7 +46,7 @@ for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine(
         state[register] = Hex(fields[column], lineNumber);
     }
 
-    var decision = LinuxTraps.Decide(state, new Esr(Hex(fields[esrColumn], lineNumber)));
+    var decision = Linux66Traps.Decide(state, new Esr(Hex(fields[esrColumn], lineNumber)));
     string group = decision.Group == 0 ? "(no coarse group)" : names.GroupName(decision.Group);
     var (forwarded, local) = counts.GetValueOrDefault(group);
     counts[group] = decision.Forward ? (forwarded + 1, local) : (forwarded, local + 1);

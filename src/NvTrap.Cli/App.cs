@@ -23,7 +23,7 @@ internal static class App
         var parsed = tree.Root.Parse(args);
         if (parsed.CommandResult.Command == tree.Explain)
         {
-            var ruleset = context.Rulesets.Get(parsed.GetValue(tree.Rules), error, out int exitCode);
+            var ruleset = context.Rulesets.Get(tree.ExplainRulesets.Selection(parsed), error, out int exitCode);
             if (ruleset is null)
             {
                 return exitCode;
@@ -35,9 +35,17 @@ internal static class App
 
         if (parsed.Action is ParseErrorAction)
         {
-            foreach (var problem in parsed.Errors)
+            if (parsed.CommandResult.Command == tree.Root && parsed.UnmatchedTokens.Count > 0)
             {
-                error.WriteLine($"nvtrap: {problem.Message}");
+                // The first word is not a command: every other complaint follows from that one.
+                error.WriteLine($"nvtrap: {UnknownCommand.Describe(tree.Root, parsed.UnmatchedTokens[0])}");
+            }
+            else
+            {
+                foreach (var problem in parsed.Errors)
+                {
+                    error.WriteLine($"nvtrap: {problem.Message}");
+                }
             }
 
             error.WriteLine($"Run '{CommandPath(parsed.CommandResult.Command)} --help' for usage.");

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using NvTrap.Benchmarks.Inputs;
 using NvTrap.Benchmarks.Structures;
-using NvTrap.Runtime.Tests.Reference;
+using NvTrap.Testing.Reference;
 
 namespace NvTrap.Benchmarks.Decisions;
 
@@ -16,8 +16,9 @@ namespace NvTrap.Benchmarks.Decisions;
 public class DecisionBenchmarks
 {
     private TrapWorkload _workload = null!;
-    private KernelReferenceModel _reference = null!;
+    private Linux66Reference _reference = null!;
     private Interpreter _interpreter = null!;
+    private VmProfile _vm;
 
     [Params(AccessPattern.Uniform, AccessPattern.Hot, AccessPattern.Space)]
     public AccessPattern Pattern { get; set; }
@@ -26,12 +27,14 @@ public class DecisionBenchmarks
     public void Setup()
     {
         _workload = new TrapWorkload(Pattern);
-        _reference = LinuxRuleset.Instance.Reference;
+        _reference = LinuxRuleset.Instance.Kernel;
         _interpreter = Interpreter.Create(LinuxRuleset.Instance.Lowered);
+        _vm = Linux66Traps.DefaultVm();
         Agreement.Require(nameof(DecisionBenchmarks), Pattern, new Dictionary<string, int>
         {
             [nameof(Generated)] = Generated(),
             [nameof(GeneratedTypedState)] = GeneratedTypedState(),
+            [nameof(GeneratedWithVm)] = GeneratedWithVm(),
             [nameof(Reference)] = Reference(),
             [nameof(Frozen)] = Frozen(),
             [nameof(Direct)] = Direct(),
@@ -39,9 +42,9 @@ public class DecisionBenchmarks
         });
     }
 
-    /// <summary>The generated code: <c>LinuxTraps.Decide</c> is exactly this call with <c>default(LinuxTraps.Rules)</c>.</summary>
+    /// <summary>The generated code: <c>Linux66Traps.Decide</c> is exactly this call with <c>default(Linux66Traps.Rules)</c>.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = TrapWorkload.Cases)]
-    public int Generated() => DecideAll(default(LinuxTraps.Rules), _workload.States, _workload);
+    public int Generated() => DecideAll(default(Linux66Traps.Rules), _workload.States, _workload);
 
     /// <summary>
     /// The generated code with the ruleset's own generated state type instead of the general
@@ -49,7 +52,15 @@ public class DecisionBenchmarks
     /// <see cref="VcpuState"/>), but what the state type costs.
     /// </summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
-    public int GeneratedTypedState() => DecideAll(default(LinuxTraps.Rules), _workload.TypedStates, _workload);
+    public int GeneratedTypedState() => DecideAll(default(Linux66Traps.Rules), _workload.TypedStates, _workload);
+
+    /// <summary>
+    /// The generated code deciding for a VM profile (<see cref="VmProfile"/>, here the ruleset's
+    /// defaults): what reading the hidden bits, reserved bits and parameters from a profile
+    /// instead of the ruleset's own tables costs. Not a comparison of structures.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public int GeneratedWithVm() => DecideAllWithVm(default(Linux66Traps.Rules), _workload.States, in _vm, _workload);
 
     /// <summary>
     /// The loop without a decision: the same state and ESR loads per trap, summing one bit of
@@ -59,7 +70,10 @@ public class DecisionBenchmarks
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Loop() => LoopAll(_workload.States, _workload);
 
-    /// <summary>(a) The kernel-faithful reference model: a dictionary and recursive combinations.</summary>
+    /// <summary>
+    /// (a) The kernel oracle (Linux 6.6 __check_nv_sr_forward restated): a dictionary of trap
+    /// configs, recursive combinations, registers read by name.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Reference()
     {
@@ -71,7 +85,7 @@ public class DecisionBenchmarks
         for (int i = 0; i < esrs.Length; i++)
         {
             int s = stateIndex[i];
-            forwarded += Count(reference.Forward(true, workload.ReferenceLevels[s], workload.ReferenceRegisters[s], esrs[i].Value));
+            forwarded += Count(reference.Decide(workload.ReferenceVcpus[s], esrs[i].Value) == ReferenceDecision.Forward);
         }
 
         return forwarded;
@@ -88,6 +102,23 @@ public class DecisionBenchmarks
     /// <summary>(d) The <c>nvtrap</c> tool's interpreter: tables laid out at run time, conditions through the expression evaluator.</summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Interpreted() => _interpreter.DecideAll(_workload);
+
+    /// <summary>As <see cref="DecideAll"/>, deciding for a VM profile.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static int DecideAllWithVm<TRules, TState>(in TRules rules, TState[] states, in VmProfile vm, TrapWorkload workload)
+        where TRules : struct, ITrapRules
+        where TState : struct, IVcpuState
+    {
+        var esrs = workload.Esrs;
+        var stateIndex = workload.StateIndex;
+        int forwarded = 0;
+        for (int i = 0; i < esrs.Length; i++)
+        {
+            forwarded += Count(TrapEngine.Decide(in rules, in states[stateIndex[i]], in vm, esrs[i]).Forward);
+        }
+
+        return forwarded;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int LoopAll(VcpuState[] states, TrapWorkload workload)

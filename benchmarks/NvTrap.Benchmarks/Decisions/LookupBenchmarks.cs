@@ -26,7 +26,7 @@ public class LookupBenchmarks
     public void Setup()
     {
         _workload = new TrapWorkload(Pattern);
-        _reference = LinuxRuleset.Instance.Reference.Config;
+        _reference = KernelConfigs(LinuxRuleset.Instance.Kernel);
         _interpreter = Interpreter.Create(LinuxRuleset.Instance.Lowered);
         Agreement.Require(nameof(LookupBenchmarks), Pattern, new Dictionary<string, ulong>
         {
@@ -55,13 +55,13 @@ public class LookupBenchmarks
         ulong sum = 0;
         for (int i = 0; i < keys.Length; i++)
         {
-            sum += default(LinuxTraps.Rules).LookupIssKey(keys[i]);
+            sum += default(Linux66Traps.Rules).LookupIssKey(keys[i]);
         }
 
         return sum;
     }
 
-    /// <summary>(a) The reference model's dictionary, packed into the kernel layout as the others return it.</summary>
+    /// <summary>(a) The kernel oracle's trap configs as a dictionary, packed into the kernel layout as the others return it.</summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public ulong Reference()
     {
@@ -77,6 +77,20 @@ public class LookupBenchmarks
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// The oracle's trap configs keyed by the 16-bit encoding, its group names turned into the
+    /// generated ids (by name) so the sums can be compared with the other structures'.
+    /// </summary>
+    private static Dictionary<ushort, (int Cgt, int Fgt, int Bit, int Pol)> KernelConfigs(NvTrap.Testing.Reference.Linux66Reference kernel)
+    {
+        var names = default(Linux66Traps.Rules).Names;
+        var groups = Enumerable.Range(1, Linux66Traps.GroupCount).ToDictionary(names.GroupName);
+        var fineGroups = Enumerable.Range(1, Linux66Traps.FineGrainedGroupCount).ToDictionary(names.FineGrainedGroupName);
+        return kernel.Config.ToDictionary(
+            c => (ushort)c.Key.Packed,
+            c => (c.Value.CoarseGroup is { } g ? groups[g] : 0, c.Value.FineGroup is { } f ? fineGroups[f] : 0, c.Value.Bit, c.Value.Polarity));
     }
 
     /// <summary>(b) FrozenDictionary.</summary>

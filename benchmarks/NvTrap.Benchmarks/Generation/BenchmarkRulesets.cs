@@ -58,7 +58,7 @@ internal sealed class BenchmarkRulesets
         if (!verify)
         {
             return key == Linux
-                ? new BenchmarkRulesets(key, Linux, "LinuxTraps", RuleFiles.Load(RuleFiles.LinuxRulesDirectory()), null, LinuxTraps.ConfiguredEncodingCount)
+                ? new BenchmarkRulesets(key, Linux, "Linux66Traps", RuleFiles.Load(RuleFiles.LinuxRulesDirectory()), null, Linux66Traps.ConfiguredEncodingCount)
                 : throw new ArgumentException("Only the Linux rules can be used without compiling them first.", nameof(key));
         }
 
@@ -80,7 +80,7 @@ internal sealed class BenchmarkRulesets
         var linuxShape = RulesetShape.Of(linux.Lowered);
         if (key == Linux)
         {
-            return Compiled(key, Linux, "LinuxTraps", linux.Sources, linuxShape);
+            return Compiled(key, Linux, "Linux66Traps", linux.Sources, linuxShape);
         }
 
         int scale = key switch

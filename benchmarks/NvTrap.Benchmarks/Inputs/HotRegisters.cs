@@ -25,7 +25,7 @@ internal static class HotRegisters
                 throw new InvalidOperationException($"Hot register {name} is not in the {LinuxRuleset.Name} catalogue.");
             }
 
-            if (LinuxTraps.LookupConfig(new SysRegEncoding(encoding)) == 0)
+            if (Linux66Traps.LookupConfig(new SysRegEncoding(encoding)) == 0)
             {
                 throw new InvalidOperationException($"Hot register {name} has no trap configuration in {LinuxRuleset.Name}.");
             }

@@ -1,13 +1,14 @@
 using NvTrap.Compiler;
 using NvTrap.Compiler.Lowering;
 using NvTrap.Compiler.Semantics;
-using NvTrap.Runtime.Tests.Reference;
+using NvTrap.Testing.Reference;
 
 namespace NvTrap.Benchmarks.Inputs;
 
 /// <summary>
-/// The Linux 6.6 rules compiled in-process by the compiler core: the bound model the reference
-/// model walks, and the lowered tables the interpreter reads. Built once per process.
+/// The Linux 6.6 rules compiled in-process by the compiler core (the bound model's catalogue
+/// names the hot registers, the interpreter reads the lowered tables), and the kernel oracle,
+/// structure (a). Built once per process.
 /// </summary>
 internal sealed class LinuxRuleset
 {
@@ -29,11 +30,11 @@ internal sealed class LinuxRuleset
         var bound = compilation.Bound[compilation.Rulesets.ToList().IndexOf(compiled)];
         Bound = bound;
         Lowered = compiled.Lowered ?? throw new InvalidOperationException($"Ruleset {Name} did not lower.");
-        Reference = new KernelReferenceModel(bound);
-        if (Lowered.Counts.ConfiguredEncodings != LinuxTraps.ConfiguredEncodingCount)
+        Kernel = new Linux66Reference();
+        if (Lowered.Counts.ConfiguredEncodings != Linux66Traps.ConfiguredEncodingCount)
         {
             throw new InvalidOperationException(
-                $"The rules on disk configure {Lowered.Counts.ConfiguredEncodings} encodings but the generated LinuxTraps has {LinuxTraps.ConfiguredEncodingCount}: rebuild NvTrap.Runtime.");
+                $"The rules on disk configure {Lowered.Counts.ConfiguredEncodings} encodings but the generated Linux66Traps has {Linux66Traps.ConfiguredEncodingCount}: rebuild NvTrap.Runtime.");
         }
     }
 
@@ -45,5 +46,6 @@ internal sealed class LinuxRuleset
 
     public LoweredRuleset Lowered { get; }
 
-    public KernelReferenceModel Reference { get; }
+    /// <summary>The Linux 6.6 kernel oracle of the differential tests (tests/Shared/Reference).</summary>
+    public Linux66Reference Kernel { get; }
 }

@@ -1,11 +1,13 @@
+using NvTrap.Testing.Reference;
+
 namespace NvTrap.Benchmarks.Inputs;
 
 /// <summary>
 /// Pre-generated inputs shared by every structure: 4,096 traps (an ESR and the vCPU state it came
 /// from) for one access pattern. States come from a pool of 64 so the whole working set of states
 /// stays in cache and the measurement is the decision, not memory traffic; each state exists
-/// twice, as the runtime's <see cref="VcpuState"/> and as the register array the reference model
-/// reads (in the bound model's register numbering). A fixed seed makes every run decide the same traps.
+/// twice, as the runtime's <see cref="VcpuState"/> and as the <see cref="ReferenceVcpu"/> the
+/// kernel oracle reads (registers by name). A fixed seed makes every run decide the same traps.
 /// </summary>
 internal sealed class TrapWorkload
 {
@@ -21,33 +23,28 @@ internal sealed class TrapWorkload
         var random = new Random(Seed + (int)pattern);
         Pattern = pattern;
 
-        var names = default(LinuxTraps.Rules).Names;
-        int registerCount = linux.Bound.Registers.Count;
-        var generatedIndex = linux.Bound.Registers
-            .Select(r => Enumerable.Range(0, names.RegisterCount).Single(i => names.RegisterName(i) == r.Name))
-            .ToArray();
+        var names = default(Linux66Traps.Rules).Names;
+        int registerCount = names.RegisterCount;
 
         States = new VcpuState[StatePoolSize];
-        TypedStates = new LinuxTraps.State[StatePoolSize];
-        ReferenceRegisters = new ulong[StatePoolSize][];
-        ReferenceLevels = new ExceptionLevel[StatePoolSize];
+        TypedStates = new Linux66Traps.State[StatePoolSize];
+        ReferenceVcpus = new ReferenceVcpu[StatePoolSize];
         for (int s = 0; s < StatePoolSize; s++)
         {
             // Traps come from the nested guest: EL1 mostly, EL0 now and then (which, with
             // HCR_EL2.{E2H,TGE} both set, is the guest hypervisor's own user space).
             var el = random.Next(8) == 0 ? ExceptionLevel.El0 : ExceptionLevel.El1;
-            var registers = new ulong[registerCount];
+            var registers = new Dictionary<string, ulong>();
             var state = new VcpuState { HasNestedVirtualization = true, CurrentEl = el };
             for (int r = 0; r < registerCount; r++)
             {
-                registers[r] = NvTrap.Testing.RandomRegisters.Next(random);
-                state[generatedIndex[r]] = registers[r];
+                state[r] = NvTrap.Testing.RandomRegisters.Next(random);
+                registers[names.RegisterName(r)] = state[r];
             }
 
             States[s] = state;
             TypedStates[s] = TypedState(state);
-            ReferenceRegisters[s] = registers;
-            ReferenceLevels[s] = el;
+            ReferenceVcpus[s] = new ReferenceVcpu(true, (int)el, registers);
         }
 
         var hot = HotRegisters.Resolve(linux);
@@ -76,11 +73,10 @@ internal sealed class TrapWorkload
     public VcpuState[] States { get; }
 
     /// <summary>The same states as the ruleset's own generated state type (its six registers as fields, 56 bytes).</summary>
-    public LinuxTraps.State[] TypedStates { get; }
+    public Linux66Traps.State[] TypedStates { get; }
 
-    public ulong[][] ReferenceRegisters { get; }
-
-    public ExceptionLevel[] ReferenceLevels { get; }
+    /// <summary>The same states as the kernel oracle reads them.</summary>
+    public ReferenceVcpu[] ReferenceVcpus { get; }
 
     public Esr[] Esrs { get; }
 
@@ -94,25 +90,25 @@ internal sealed class TrapWorkload
     public uint[] IssKeys { get; }
 
     /// <summary>Copies a state into the generated state type, register by register name.</summary>
-    private static readonly SysRegEncoding[] Configured = LinuxTraps.ConfiguredEncodings();
+    private static readonly SysRegEncoding[] Configured = Linux66Traps.ConfiguredEncodings();
 
-    private static LinuxTraps.State TypedState(VcpuState state)
+    private static Linux66Traps.State TypedState(VcpuState state)
     {
-        object typed = new LinuxTraps.State { HasNestedVirtualization = state.HasNestedVirtualization, CurrentEl = state.CurrentEl };
-        var names = default(LinuxTraps.Rules).Names;
+        object typed = new Linux66Traps.State { HasNestedVirtualization = state.HasNestedVirtualization, CurrentEl = state.CurrentEl };
+        var names = default(Linux66Traps.Rules).Names;
         for (int r = 0; r < names.RegisterCount; r++)
         {
-            var property = typeof(LinuxTraps.State).GetProperty(names.RegisterName(r))
-                ?? throw new InvalidOperationException($"LinuxTraps.State has no property for register {names.RegisterName(r)}.");
+            var property = typeof(Linux66Traps.State).GetProperty(names.RegisterName(r))
+                ?? throw new InvalidOperationException($"Linux66Traps.State has no property for register {names.RegisterName(r)}.");
             property.SetValue(typed, state.ReadRegister(r));
         }
 
-        var result = (LinuxTraps.State)typed;
+        var result = (Linux66Traps.State)typed;
         for (int r = 0; r < names.RegisterCount; r++)
         {
             if (result.ReadRegister(r) != state.ReadRegister(r))
             {
-                throw new InvalidOperationException($"LinuxTraps.State reads register {r} differently.");
+                throw new InvalidOperationException($"Linux66Traps.State reads register {r} differently.");
             }
         }
 

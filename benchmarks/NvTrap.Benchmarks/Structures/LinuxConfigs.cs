@@ -12,7 +12,7 @@ internal static class LinuxConfigs
         var configs = new ulong[ushort.MaxValue + 1];
         for (int encoding = 0; encoding <= ushort.MaxValue; encoding++)
         {
-            configs[encoding] = LinuxTraps.LookupConfig(new SysRegEncoding((ushort)encoding));
+            configs[encoding] = Linux66Traps.LookupConfig(new SysRegEncoding((ushort)encoding));
         }
 
         return configs;

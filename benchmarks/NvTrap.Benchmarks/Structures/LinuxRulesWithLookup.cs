@@ -11,7 +11,7 @@ namespace NvTrap.Benchmarks.Structures;
 internal readonly struct LinuxRulesWithLookup<TLookup> : ITrapRules
     where TLookup : struct, IConfigLookup
 {
-    private static LinuxTraps.Rules Generated => default;
+    private static Linux66Traps.Rules Generated => default;
 
     /// <summary>The structure is keyed by encoding, so the ESR's fields are repacked first, as any encoding-keyed table must.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

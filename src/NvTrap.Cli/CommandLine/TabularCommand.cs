@@ -12,14 +12,15 @@ namespace NvTrap.Cli.CommandLine;
 /// </summary>
 internal static class TabularCommand
 {
-    public static Command Create(string name, string description, CliContext context, Option<string> rules, string[] header, Func<RulesetHandle, IReadOnlyList<string[]>> rows)
+    public static Command Create(string name, string description, CliContext context, RulesetOptions rulesets, string[] header, Func<RulesetHandle, IReadOnlyList<string[]>> rows)
     {
         var format = FormatOption.Create();
         var command = new Command(name, description);
         command.Options.Add(format);
+        rulesets.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
+            var ruleset = context.Rulesets.Get(rulesets.Selection(parseResult), context.Error, out int exitCode);
             if (ruleset is null)
             {
                 return exitCode;

@@ -20,7 +20,10 @@ internal static class CheckCommand
         Notes:
         [
             "Each diagnostic is printed as dotnet build prints the generator's: path(line,col): error NVT0xx: message.",
-            "A one-line summary follows. The exit code is 1 if there is any error, else 0 (warnings do not fail).",
+            $"At most {DiagnosticOutput.MaxPrinted} are printed (errors first), then '... and N more'. A one-line summary follows, counting",
+            $"them all. The exit code is {ExitCodes.Failure} if there is any error, else {ExitCodes.Ok} (warnings do not fail).",
+            "A folder is searched recursively, as the build's glob finds rule files: bin/ and obj/ folders (build",
+            "output) and hidden folders are skipped; a folder reached again through a symbolic link is not searched twice.",
         ],
         Examples:
         [
@@ -38,8 +41,15 @@ internal static class CheckCommand
         };
         var command = new Command("check", "Run every check of the rule compiler on rule files or folders and print its diagnostics.");
         command.Arguments.Add(paths);
+        var kernel = KernelCheck.Options.Create();
+        kernel.AddTo(command);
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(kernel.Kernel) is { } tree)
+            {
+                return KernelCheck.Run(context, new Kernel.Import.ImportRequest(tree, parseResult.GetValue(kernel.Overlay), parseResult.GetValue(kernel.Defines) ?? []));
+            }
+
             var given = (parseResult.GetValue(paths) ?? []).ToList();
             if (parseResult.GetValue(rules) is { } rulesPath)
             {
@@ -78,11 +88,7 @@ internal static class CheckCommand
 
         var compilation = RuleFiles.Compile(files);
         var diagnostics = compilation.Diagnostics;
-        foreach (var diagnostic in diagnostics)
-        {
-            context.Output.WriteLine(diagnostic.ToDisplayString());
-        }
-
+        DiagnosticOutput.Write(context.Output, diagnostics);
         int errors = diagnostics.Count(d => d.IsError);
         int warnings = diagnostics.Count - errors;
         var rulesets = compilation.Rulesets.Select(r => r.Name).ToList();

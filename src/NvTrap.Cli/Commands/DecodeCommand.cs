@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Rulesets;
 using NvTrap.Cli.Text;
 
 namespace NvTrap.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class DecodeCommand
         [
             "Prints one 'key: value' line each for esr, ec, il, iss, op0, op1, crn, crm, op2, rt, direction,",
             "encoding (S<op0>_<op1>_C<n>_C<m>_<op2>) and name (from the ruleset's catalogue, - if it has none).",
-            "An ESR whose EC is not 0x18 is refused with exit code 2.",
+            $"An ESR whose EC is not 0x18 is refused with exit code {ExitCodes.Usage}, as explain refuses it.",
         ],
         Examples:
         [
@@ -21,25 +22,24 @@ internal static class DecodeCommand
             "nvtrap decode 623AF401          # MRS x0, TPIDR2_EL0",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules)
+    public static Command Create(CliContext context, RulesetOptions rulesets)
     {
         var esr = HexOptions.Argument("ESR", "The ESR_EL2 value in hex, with or without 0x.");
         var command = new Command("decode", "Decode the ESR of a trapped MSR, MRS or System instruction (EC 0x18): its fields, encoding and register name.");
         command.Arguments.Add(esr);
-        command.SetAction(parseResult => Run(context, new Esr(parseResult.GetValue(esr)), parseResult.GetValue(rules)));
+        rulesets.AddTo(command);
+        command.SetAction(parseResult => Run(context, new Esr(parseResult.GetValue(esr)), rulesets.Selection(parseResult)));
         return command;
     }
 
-    private static int Run(CliContext context, Esr esr, string? rulesPath)
+    private static int Run(CliContext context, Esr esr, RulesetSelection selection)
     {
-        if (!esr.IsSysRegTrap)
+        if (TrapEsr.Refused(context, "decode", esr))
         {
-            context.Error.WriteLine($"nvtrap decode: ESR {HexValue.Format(esr.Value)} has {ExceptionClasses.Describe(esr.ExceptionClass)}, not EC 0x18: "
-                + "it is not a trapped MSR, MRS or System instruction, so it holds no system-register access to decode.");
             return ExitCodes.Usage;
         }
 
-        var ruleset = context.Rulesets.Get(rulesPath, context.Error, out int exitCode);
+        var ruleset = context.Rulesets.Get(selection, context.Error, out int exitCode);
         if (ruleset is null)
         {
             return exitCode;

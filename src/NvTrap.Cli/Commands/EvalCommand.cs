@@ -1,8 +1,8 @@
-using System;
 using System.CommandLine;
 using System.IO;
 using System.Text;
 using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Rulesets;
 using NvTrap.Cli.Eval;
 using NvTrap.Cli.Input;
 
@@ -27,7 +27,9 @@ internal static class EvalCommand
             "forwarded the access or that the VM hides, or none) and outcome (forward, local or undef).",
             "--vm FILE decides for the VM that profile describes (hidden features, reserved bits, parameters).",
             "A malformed row is reported on standard error as FILE:LINE: what is wrong, and left out of the",
-            "output; the other rows are still decided and the exit code is 1. Lines over 1 MiB are rejected.",
+            $"output; the other rows are still decided and the exit code is {ExitCodes.Failure}. Lines over 1 MiB are rejected.",
+            "FILE must be a regular file: a folder, a named pipe (FIFO) or a device is refused without being",
+            "opened. To read a pipe or another program's output, give - and redirect it to standard input.",
         ],
         Examples:
         [
@@ -36,7 +38,7 @@ internal static class EvalCommand
             "nvtrap eval --vm samples/vm/no-sme.yaml samples/eval/accesses.tsv",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules)
+    public static Command Create(CliContext context, RulesetOptions rulesets)
     {
         var file = new Argument<string>("FILE")
         {
@@ -52,13 +54,14 @@ internal static class EvalCommand
         var command = new Command("eval", "Decide a batch of accesses from a tab-separated file (or standard input) and append forward, reason and outcome columns.");
         command.Arguments.Add(file);
         command.Options.Add(vm);
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(file) ?? StandardInput, parseResult.GetValue(rules), parseResult.GetValue(vm)));
+        rulesets.AddTo(command);
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(file) ?? StandardInput, rulesets.Selection(parseResult), parseResult.GetValue(vm)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? rulesPath, string? vmPath)
+    private static int Run(CliContext context, string path, RulesetSelection selection, string? vmPath)
     {
-        var ruleset = context.Rulesets.Get(rulesPath, context.Error, out int exitCode);
+        var ruleset = context.Rulesets.Get(selection, context.Error, out int exitCode);
         if (ruleset is null)
         {
             return exitCode;
@@ -75,18 +78,18 @@ internal static class EvalCommand
             return new EvalRunner(ruleset, profile, "<stdin>", context.Output, context.Error).Run(context.Input);
         }
 
-        StreamReader reader;
-        try
+        // Only a regular file is opened: a FIFO would block until a writer appears and a device
+        // such as /dev/zero never ends. A stream is read from standard input, where the user
+        // chose to wait for it.
+        var stream = InputFile.TryOpen(path, out string? problem, out _);
+        if (stream is null)
         {
-            reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            context.Error.WriteLine($"nvtrap eval: {path}: cannot be read: {ex.Message}");
+            string hint = FileKinds.Of(path) == FileKind.Fifo ? $"; to read a pipe, give - and redirect it: nvtrap eval - < {path}" : string.Empty;
+            context.Error.WriteLine($"nvtrap eval: {path}: {problem}{hint}.");
             return ExitCodes.Failure;
         }
 
-        using (reader)
+        using (var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
         {
             return new EvalRunner(ruleset, profile, path, context.Output, context.Error).Run(reader);
         }

@@ -14,7 +14,7 @@ namespace NvTrap.Cli.Commands;
 internal static class ExplainCommand
 {
     /// <summary>Option names the command already uses; a register whose option would clash is left to <c>--state</c>.</summary>
-    private static readonly HashSet<string> Reserved = new() { "--esr", "--el", "--no-nested-virt", "--state", "--vm", "--json", "--rules", "--help", "--version" };
+    private static readonly HashSet<string> Reserved = new() { "--esr", "--el", "--no-nested-virt", "--state", "--vm", "--json", "--ruleset", "--rules", "--help", "--version" };
 
     public static readonly CommandHelp Help = new(
         Notes:
@@ -32,6 +32,10 @@ internal static class ExplainCommand
             "A --vm file is a VM profile in YAML: 'fgu' (fine-grained group -> hidden bits), 'registers'",
             "(register -> { res0, res1 }) and 'parameters' (name -> value); without it the VM is the ruleset's",
             "full-featured default.",
+            $"An ESR whose EC is not 0x18 is refused with exit code {ExitCodes.Usage}, as decode refuses it: it is not a trapped",
+            "MSR, MRS or System instruction, so this model has no decision for it.",
+            "Both files must be regular files (a folder, FIFO or device is refused without being opened), of at",
+            "most 1 MiB (--state) and 16 MiB (--vm).",
         ],
         Examples:
         [
@@ -43,7 +47,7 @@ internal static class ExplainCommand
             "nvtrap explain --esr 0x623AF401 --vm samples/vm/no-sme.yaml      # TPIDR2_EL0 read on a VM without SME: undefined",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules, IReadOnlyList<string> registers)
+    public static Command Create(CliContext context, RulesetOptions rulesets, IReadOnlyList<string> registers)
     {
         var esr = HexOptions.Option("--esr", "The ESR_EL2 of the trap (EC 0x18), in hex.");
         esr.Required = true;
@@ -89,9 +93,16 @@ internal static class ExplainCommand
         command.Options.Add(state);
         command.Options.Add(vm);
         command.Options.Add(json);
+        rulesets.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var ruleset = context.Rulesets.Get(parseResult.GetValue(rules), context.Error, out int exitCode);
+            var trap = new Esr(parseResult.GetValue(esr));
+            if (TrapEsr.Refused(context, "explain", trap))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var ruleset = context.Rulesets.Get(rulesets.Selection(parseResult), context.Error, out int exitCode);
             if (ruleset is null)
             {
                 return exitCode;
@@ -128,7 +139,6 @@ internal static class ExplainCommand
                 vcpu[register] = value;
             }
 
-            var trap = new Esr(parseResult.GetValue(esr));
             var request = new ExplainRequest(ruleset, trap, vcpu, parseResult.GetValue(vm), ruleset.Explain(vcpu, profile, trap));
             if (parseResult.GetValue(json))
             {

@@ -27,8 +27,8 @@ internal static class GroupsCommand
             "nvtrap groups --rules my-rules/ --format text",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules) =>
-        TabularCommand.Create("groups", "List every group: controls, combinations and conditions, with what each tests and forwards.", context, rules, Header, Rows);
+    public static Command Create(CliContext context, RulesetOptions rulesets) =>
+        TabularCommand.Create("groups", "List every group: controls, combinations and conditions, with what each tests and forwards.", context, rulesets, Header, Rows);
 
     public static IReadOnlyList<string[]> Rows(RulesetHandle ruleset)
     {

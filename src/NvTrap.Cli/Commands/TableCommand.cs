@@ -27,8 +27,8 @@ internal static class TableCommand
             "nvtrap table --rules my-rules/",
         ]);
 
-    public static Command Create(CliContext context, Option<string> rules) =>
-        TabularCommand.Create("table", "List every configured encoding with its name, coarse group and fine-grained bit.", context, rules, Header, Rows);
+    public static Command Create(CliContext context, RulesetOptions rulesets) =>
+        TabularCommand.Create("table", "List every configured encoding with its name, coarse group and fine-grained bit.", context, rulesets, Header, Rows);
 
     /// <summary>The rows, read through <see cref="RuleTables"/> so built-in and compiled rulesets list alike.</summary>
     public static IReadOnlyList<string[]> Rows(RulesetHandle ruleset)

@@ -19,42 +19,43 @@ namespace NvTrap.Cli.Input;
 internal static class StateFile
 {
     /// <summary>
+    /// The largest state file read, in bytes. A state file gives each of a ruleset's few control
+    /// registers once; 1 MiB leaves room for any comments and stops a runaway file or device.
+    /// </summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>
     /// Reads the file into <paramref name="values"/> (register index -> value). Each problem is
-    /// reported as <c>file:line: what is wrong</c>; returns false if there was any.
+    /// reported as <c>file:line: what is wrong</c>; returns false if there was any. The file is
+    /// read as every input file is (<see cref="BoundedFile"/>): a regular file only, at most
+    /// <see cref="MaxBytes"/> bytes, and its lines through <see cref="BoundedLineReader"/>.
     /// </summary>
     public static bool TryRead(string path, IReadOnlyList<string> registers, Dictionary<int, ulong> values, TextWriter errors)
     {
-        StreamReader reader;
-        try
+        string? text = BoundedFile.TryReadText(path, MaxBytes, out string? problem, out _);
+        if (text is null)
         {
-            reader = new StreamReader(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            errors.WriteLine($"nvtrap explain: --state {path}: cannot be read: {ex.Message}");
+            errors.WriteLine($"nvtrap explain: --state {path}: {problem}.");
             return false;
         }
 
-        using (reader)
+        var lines = new BoundedLineReader(new StringReader(text));
+        var definedAt = new Dictionary<int, long>();
+        bool ok = true;
+        LineStatus status;
+        while ((status = lines.Read()) != LineStatus.End)
         {
-            var lines = new BoundedLineReader(reader);
-            var definedAt = new Dictionary<int, long>();
-            bool ok = true;
-            LineStatus status;
-            while ((status = lines.Read()) != LineStatus.End)
+            if (status == LineStatus.TooLong)
             {
-                if (status == LineStatus.TooLong)
-                {
-                    errors.WriteLine(FormattableString.Invariant($"{path}:{lines.LineNumber}: the line is longer than {lines.MaxLength:N0} characters."));
-                    ok = false;
-                    continue;
-                }
-
-                ok &= TryReadLine(path, lines.LineNumber, lines.Line, registers, values, definedAt, errors);
+                errors.WriteLine(FormattableString.Invariant($"{path}:{lines.LineNumber}: the line is longer than {lines.MaxLength:N0} characters."));
+                ok = false;
+                continue;
             }
 
-            return ok;
+            ok &= TryReadLine(path, lines.LineNumber, lines.Line, registers, values, definedAt, errors);
         }
+
+        return ok;
     }
 
     private static bool TryReadLine(string path, long lineNumber, ReadOnlySpan<char> line, IReadOnlyList<string> registers, Dictionary<int, ulong> values, Dictionary<int, long> definedAt, TextWriter errors)

@@ -27,10 +27,7 @@ internal static class VmProfileFile
 
         var diagnostics = new List<RuleDiagnostic>();
         var settings = VmProfileReader.Read(path, text, Schema(ruleset), diagnostics);
-        foreach (var diagnostic in diagnostics)
-        {
-            errors.WriteLine(diagnostic.ToDisplayString());
-        }
+        CommandLine.DiagnosticOutput.Write(errors, diagnostics);
 
         if (settings is null)
         {

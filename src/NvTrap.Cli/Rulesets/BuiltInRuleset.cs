@@ -1,9 +1,9 @@
+using System;
+
 namespace NvTrap.Cli.Rulesets;
 
-/// <summary>The Linux 6.6 ruleset compiled into NvTrap.Runtime by the generator.</summary>
-internal static class BuiltInRuleset
+/// <summary>A ruleset compiled into NvTrap.Runtime by the generator, with where its rules come from.</summary>
+internal sealed record BuiltInRuleset(string Name, string Source, Func<RulesetHandle> Create)
 {
     public const string Origin = "built in";
-
-    public static RulesetHandle Create() => new RulesetHandle<LinuxTraps.Rules>(default, Origin);
 }

@@ -13,39 +13,34 @@ namespace NvTrap.Cli.Rulesets;
 
 /// <summary>
 /// Finds and reads rule files the way the build hands them to the generator: every
-/// <c>*.nvtrap.yaml</c> under a folder (recursively), or a file named directly. Paths keep the
+/// <c>*.nvtrap.yaml</c> under a folder (recursively, without bin/ and obj/), or a file named directly. Paths keep the
 /// spelling the user gave (a folder argument is their prefix), so diagnostics point where the
 /// user can click.
 /// </summary>
 internal static class RuleFiles
 {
     /// <summary>
-    /// Expands paths to rule files, sorted in ordinal order and without duplicates. Returns false,
-    /// with a message naming the path, when a path does not exist or cannot be listed.
+    /// Expands paths to rule files, sorted in ordinal order and without duplicates (a file reached
+    /// twice, through a link or two of the paths, counts once). A folder is searched as
+    /// <see cref="RuleFolderSearch"/> says: recursively, without bin/ and obj/, each folder once.
+    /// Returns false, with a message naming the path, when a path does not exist or cannot be listed.
     /// </summary>
     public static bool TryFind(IEnumerable<string> paths, out List<string> files, out string? problem)
     {
         files = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            MatchCasing = MatchCasing.CaseInsensitive,
-            // A folder that cannot be read must be reported, not skipped: its rules would be missing.
-            IgnoreInaccessible = false,
-        };
+        var seen = new HashSet<string>(RuleFolderSearch.PathComparer);
         foreach (string path in paths)
         {
-            IEnumerable<string> found;
+            IEnumerable<FoundRuleFile> found;
             if (File.Exists(path))
             {
-                found = new[] { path };
+                found = new[] { new FoundRuleFile(path, RuleFolderSearch.IdentityOf(path)) };
             }
             else if (Directory.Exists(path))
             {
                 try
                 {
-                    found = Directory.EnumerateFiles(path, "*" + RuleCompiler.FileSuffix, options).ToList();
+                    found = RuleFolderSearch.Find(path);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -59,11 +54,11 @@ internal static class RuleFiles
                 return false;
             }
 
-            foreach (string file in found)
+            foreach (var file in found)
             {
-                if (seen.Add(Path.GetFullPath(file)))
+                if (seen.Add(file.Identity))
                 {
-                    files.Add(file);
+                    files.Add(file.Path);
                 }
             }
         }
@@ -82,13 +77,17 @@ internal static class RuleFiles
         // UTF-8 needs at most 3 bytes per UTF-16 character, so a file of more bytes than that is
         // surely over the parser's limit: stop reading there.
         long limit = YamlLimits.Default.MaxChars;
-        string? text = BoundedFile.TryReadText(path, limit * 3, out string? problem, out bool tooLarge);
+        string? text = BoundedFile.TryReadText(path, limit * 3, out string? problem, out var failure);
         if (text is null)
         {
-            problems.Add(tooLarge
-                ? Descriptors.LimitExceeded.Create(SourceSpan.FileStart(path),
-                    FormattableString.Invariant($"Rule file is larger than {limit * 3:N0} bytes; the limit is {limit:N0} characters. Split the rules into several *.nvtrap.yaml files."))
-                : Descriptors.YamlSyntax.Create(SourceSpan.FileStart(path), $"Rule file could not be read ({problem}); check that it exists and is readable."));
+            var start = SourceSpan.FileStart(path);
+            problems.Add(failure switch
+            {
+                ReadFailure.TooLarge => Descriptors.LimitExceeded.Create(start,
+                    FormattableString.Invariant($"Rule file is larger than {limit * 3:N0} bytes; the limit is {limit:N0} characters. Split the rules into several *.nvtrap.yaml files.")),
+                ReadFailure.NotAFile => Descriptors.YamlSyntax.Create(start, $"Rule file was not read: {problem}. A rule file must be a regular file."),
+                _ => Descriptors.YamlSyntax.Create(start, $"Rule file could not be read ({problem}); check that it exists and is readable."),
+            });
             return null;
         }
 

@@ -33,10 +33,7 @@ internal static class RulesetLoader
         int errorCount = diagnostics.Count(d => d.IsError);
         if (errorCount > 0)
         {
-            foreach (var diagnostic in diagnostics)
-            {
-                errors.WriteLine(diagnostic.ToDisplayString());
-            }
+            DiagnosticOutput.Write(errors, diagnostics);
 
             errors.WriteLine($"nvtrap: the rules in {path} have {Plural.Of(errorCount, "error")}; fix them and run again ('nvtrap check {path}' lists them).");
             return null;
@@ -60,10 +57,7 @@ internal static class RulesetLoader
         var blockers = RuleCompiler.InterpretationBlockers(bound);
         if (blockers.Count > 0)
         {
-            foreach (var blocker in blockers)
-            {
-                errors.WriteLine(blocker.ToDisplayString());
-            }
+            DiagnosticOutput.Write(errors, blockers);
 
             errors.WriteLine($"nvtrap: ruleset '{compiled.Name}' in {path} cannot be interpreted ({Plural.Of(blockers.Count, "C#-only condition")}).");
             return null;

@@ -30,24 +30,16 @@ internal sealed partial class Binder
                 continue;
             }
 
-            if (syntax.Default is null || syntax.Min is null || syntax.Max is null)
-            {
-                continue; // reported by the parser
-            }
-
-            if (syntax.Default.Value < syntax.Min.Value || syntax.Default.Value > syntax.Max.Value)
+            // A parameter whose default or range did not parse (reported by the parser) is still
+            // defined, so the expressions that read it do not report it as unknown.
+            ulong min = syntax.Min?.Value ?? 0, max = syntax.Max?.Value ?? ulong.MaxValue, value = syntax.Default?.Value ?? min;
+            if (syntax.Default is not null && syntax.Min is not null && syntax.Max is not null && (value < min || value > max))
             {
                 Report(Descriptors.ValueOutOfRange, syntax.Default.Span,
-                    $"Parameter '{syntax.Name.Text}' defaults to {syntax.Default.Value}, outside its range {syntax.Min.Value}..{syntax.Max.Value}; change the default or the range.");
+                    $"Parameter '{syntax.Name.Text}' defaults to {value}, outside its range {min}..{max}; change the default or the range.");
             }
 
-            var parameter = new BoundParameter(_parameters.Count, syntax.Name.Text, syntax.Default.Value, syntax.Min.Value, syntax.Max.Value, syntax.Name.Span);
-            if (parameter.Index == Capacities.MaxParameters)
-            {
-                Report(Descriptors.TooManyParameters, syntax.Name.Span,
-                    $"Ruleset '{_name}' defines more than {Capacities.MaxParameters} parameters, the number a VM profile holds; '{syntax.Name.Text}' is the first that does not fit.");
-            }
-
+            var parameter = new BoundParameter(_parameters.Count, syntax.Name.Text, value, min, max, syntax.Name.Span);
             _parameters.Add(parameter);
             _parametersByName[parameter.Name] = parameter;
         }
@@ -93,12 +85,6 @@ internal sealed partial class Binder
             }
 
             int id = _filters.Count + 1;
-            if (id == Capacities.MaxFilters + 1)
-            {
-                Report(Descriptors.TooManyFilters, syntax.Name.Span,
-                    $"Ruleset '{_name}' defines more than {Capacities.MaxFilters} filters; the packed config's 5-bit filter field holds {Capacities.MaxFilters} (id 0 means none). '{syntax.Name.Text}' is the first that does not fit.");
-            }
-
             _filterIds[syntax.Name.Text] = id;
             _filters.Add(new BoundFilter(id, syntax.Name.Text, syntax.When is null ? null : BindStateExpression(syntax.When), syntax.Name.Span));
         }

@@ -31,7 +31,7 @@ internal sealed partial class Binder
             if ((res0 & res1) != 0)
             {
                 Report(Descriptors.ReservedBitsOverlap, syntax.Res1!.Span,
-                    $"Register '{syntax.Name.Text}' has bits {Invariant.Hex(res0 & res1)} in both 'res0' and 'res1'; a reserved bit reads as 0 or as 1, not both. Remove them from one of the two.");
+                    Messages.ReservedBitsOverlap(syntax.Name.Text, res0 & res1));
             }
 
             ushort? encoding = syntax.Encoding is { IsName: false } literal ? Pack(literal) : null;

@@ -24,6 +24,9 @@ internal static partial class RulesetChecker
             Of(group.WriteRegister);
         }
 
+        // One report per bit given both polarities: an entry over a range or list, or a group with
+        // separate read and write registers, would otherwise repeat it.
+        var reported = new HashSet<(int Group, int Bit)>();
         var entries = ruleset.FineGrainedEntries.Select(e => (e.FineGrainedGroup, e.Bit, e.TrapWhenSet, e.BitName, e.Span))
             .Concat(ruleset.NonSysregBits.Select(b => (b.FineGrainedGroup, b.Bit, b.TrapWhenSet, b.BitName, b.Span)));
         foreach (var (groupId, bit, whenSet, name, span) in entries)
@@ -42,6 +45,11 @@ internal static partial class RulesetChecker
                 var (same, other) = whenSet ? (bits.Set, bits.Clear) : (bits.Clear, bits.Set);
                 if (other.TryGetValue(bit, out var first))
                 {
+                    if (!reported.Add((groupId, bit)))
+                    {
+                        continue;
+                    }
+
                     diagnostics.Add(Descriptors.BothPolarities.Create(span,
                         $"{name} (bit {bit} of {bits.Register.Name}) traps when {(whenSet ? "set" : "clear")} here, but when {(whenSet ? "clear" : "set")} at {first.ToDisplayString()}; a fine-grained bit has one polarity. Fix the polarity of one entry.",
                         first));

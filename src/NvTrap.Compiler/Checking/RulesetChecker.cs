@@ -51,6 +51,20 @@ internal static partial class RulesetChecker
             diagnostics.Add(Descriptors.TooManyRegisters.Create(first.Span,
                 $"Ruleset '{ruleset.Name}' defines {ruleset.Registers.Count} registers; vCPU state holds {Capacities.MaxRegisters}. '{first.Name}' is the first that does not fit: remove registers no rule reads."));
         }
+
+        if (ruleset.Filters.Count > Capacities.MaxFilters)
+        {
+            var first = ruleset.Filters[Capacities.MaxFilters];
+            diagnostics.Add(Descriptors.TooManyFilters.Create(first.Span,
+                $"Ruleset '{ruleset.Name}' defines {ruleset.Filters.Count} filters; the packed config's 5-bit filter field holds {Capacities.MaxFilters} (id 0 means none). '{first.Name}' is the first that does not fit: merge filters that switch the same entries off, or remove unused ones."));
+        }
+
+        if (ruleset.Parameters.Count > Capacities.MaxParameters)
+        {
+            var first = ruleset.Parameters[Capacities.MaxParameters];
+            diagnostics.Add(Descriptors.TooManyParameters.Create(first.Span,
+                $"Ruleset '{ruleset.Name}' defines {ruleset.Parameters.Count} parameters; a VM profile holds {Capacities.MaxParameters}. '{first.Name}' is the first that does not fit: remove parameters no expression reads."));
+        }
     }
 
     private static void CheckCombinations(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)

@@ -66,7 +66,7 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor ValueOutsideMask = new("NVT050", "Control value has bits outside its mask", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor EmptyMask = new("NVT051", "Control mask is empty", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor FineGrainedBitOutOfRange = new("NVT052", "Fine-grained bit outside 0..63", RuleSeverity.Error, Controls);
-    public static readonly RuleDiagnosticDescriptor FineGrainedBitRes0 = new("NVT053", "Fine-grained bit is RES0", RuleSeverity.Error, Controls);
+    public static readonly RuleDiagnosticDescriptor FineGrainedBitRes0 = new("NVT053", "Fine-grained bit is reserved", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor InvalidPolarity = new("NVT054", "Invalid polarity", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor InvalidBehaviour = new("NVT055", "Invalid behaviour", RuleSeverity.Error, Controls);
     public static readonly RuleDiagnosticDescriptor InvalidBitPosition = new("NVT056", "Invalid bit position", RuleSeverity.Error, Controls);

@@ -57,13 +57,16 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
 
     public string VisitBits(BoundBits node) => $"Bits({Read(node.Register)}, {node.Hi}, {node.Lo})";
 
+    // The fields are ints: widened through uint, never sign-extended, so OR-ing them into a ulong
+    // is exactly the language's arithmetic (and no CS0675 warning). The exception level is a byte
+    // enum, which widens without sign.
     public string VisitEncodingField(BoundEncodingField node) => node.Field switch
     {
-        EncodingField.Op0 => "(ulong)encoding.Op0",
-        EncodingField.Op1 => "(ulong)encoding.Op1",
-        EncodingField.CRn => "(ulong)encoding.CRn",
-        EncodingField.CRm => "(ulong)encoding.CRm",
-        EncodingField.Op2 => "(ulong)encoding.Op2",
+        EncodingField.Op0 => "(ulong)(uint)encoding.Op0",
+        EncodingField.Op1 => "(ulong)(uint)encoding.Op1",
+        EncodingField.CRn => "(ulong)(uint)encoding.CRn",
+        EncodingField.CRm => "(ulong)(uint)encoding.CRm",
+        EncodingField.Op2 => "(ulong)(uint)encoding.Op2",
     };
 
     public string VisitVariable(BoundVariable node) =>

@@ -75,7 +75,7 @@ internal sealed class VmProfileReader : YamlShapeParser
 
         foreach (var (name, value) in Entries(keys, "registers", "register names to their reserved bits"))
         {
-            int index = Find(name, "register", _schema.Registers);
+            int index = Find(name, "register", _schema.Registers, known => known.Where((_, i) => _schema.IsSanitised(i)).ToList(), "registers that take reserved bits");
             var setting = ReadReservedBits(name, value);
             if (index < 0 || setting is null)
             {
@@ -86,8 +86,8 @@ internal sealed class VmProfileReader : YamlShapeParser
             {
                 var sanitised = _schema.Registers.Where((_, i) => _schema.IsSanitised(i)).ToList();
                 _diagnostics.Add(Descriptors.RegisterNotSanitised.Create(name.Span,
-                    $"Register {name.Value} has no reserved bits in ruleset '{_schema.RulesetName}' (it declares no 'res0' or 'res1'), so it is read as it is and a VM profile cannot give it any. "
-                    + (sanitised.Count == 0 ? "The ruleset sanitises no register." : $"Registers with reserved bits: {string.Join(", ", sanitised)}.")));
+                    $"Register '{name.Value}' has no reserved bits in ruleset '{_schema.RulesetName}' (it declares no 'res0' or 'res1'): the rules read its value unmasked, so a VM profile cannot give it reserved bits. "
+                    + (sanitised.Count == 0 ? "The ruleset sanitises no register; remove this entry." : $"Remove this entry; the registers that take reserved bits are {string.Join(", ", sanitised)}.")));
                 continue;
             }
 
@@ -107,7 +107,7 @@ internal sealed class VmProfileReader : YamlShapeParser
             if (number.Value < parameter.Min || number.Value > parameter.Max)
             {
                 _diagnostics.Add(Descriptors.ValueOutOfRange.Create(number.Span,
-                    Invariant.Format($"Parameter {parameter.Name} is {number.Value}, outside its range {parameter.Min}..{parameter.Max} in ruleset '{_schema.RulesetName}'; give a value in the range.")));
+                    Invariant.Format($"Parameter '{parameter.Name}' is {number.Value}, outside its range {parameter.Min}..{parameter.Max} in ruleset '{_schema.RulesetName}'; give a value in the range.")));
                 continue;
             }
 
@@ -157,7 +157,8 @@ internal sealed class VmProfileReader : YamlShapeParser
         var keys = ReadKeys(mapping, ReservedKeys, $"the reserved bits of register '{name.Value}'");
         if (keys.Count == 0)
         {
-            Missing(mapping, $"The reserved bits of register '{name.Value}'", "res0", "'{ res0: 0xffff000000000000 }'");
+            _diagnostics.Add(Descriptors.MissingKey.Create(mapping.Span.Slice(0, 1),
+                $"Register '{name.Value}' is given no reserved bits; give 'res0', 'res1' or both, e.g. '{{ res0: 0xffff000000000000 }}', or remove the entry."));
             return null;
         }
 
@@ -172,15 +173,19 @@ internal sealed class VmProfileReader : YamlShapeParser
         if (res0 is not null && res1 is not null && (res0.Value & res1.Value) != 0)
         {
             _diagnostics.Add(Descriptors.ReservedBitsOverlap.Create(res1.Span,
-                $"Bits 0x{res0.Value & res1.Value:X} of register {name.Value} are both RES0 and RES1 in this VM profile; a bit reads as one or the other."));
+                Messages.ReservedBitsOverlap(name.Value, res0.Value & res1.Value)));
             return null;
         }
 
         return new ReservedBitsSetting(-1, res0?.Value, res1?.Value);
     }
 
-    /// <summary>The index of a name the ruleset defines, or -1 after reporting NVT100.</summary>
-    private int Find(YamlScalar name, string kind, IReadOnlyList<string> known)
+    /// <summary>
+    /// The index of a name the ruleset defines, or -1 after reporting NVT100 with the names that
+    /// would have been accepted (<paramref name="usable"/> narrows them, e.g. to the registers
+    /// that take reserved bits, named <paramref name="usableKind"/>).
+    /// </summary>
+    private int Find(YamlScalar name, string kind, IReadOnlyList<string> known, Func<IReadOnlyList<string>, IReadOnlyList<string>>? usable = null, string? usableKind = null)
     {
         for (int i = 0; i < known.Count; i++)
         {
@@ -190,9 +195,11 @@ internal sealed class VmProfileReader : YamlShapeParser
             }
         }
 
-        string defined = known.Count == 0 ? $"It defines no {kind}s" : $"Its {kind}s are {string.Join(", ", known)}";
+        var candidates = usable is null ? known : usable(known);
+        string plural = usableKind ?? kind + "s";
+        string defined = candidates.Count == 0 ? $"It has no {plural}" : $"Its {plural} are {string.Join(", ", candidates)}";
         _diagnostics.Add(Descriptors.VmProfileUnknownName.Create(name.Span,
-            $"Ruleset '{_schema.RulesetName}' has no {kind} '{name.Value}'.{Suggestions.DidYouMean(name.Value, known)} {defined}."));
+            $"Ruleset '{_schema.RulesetName}' has no {kind} '{name.Value}'.{Suggestions.DidYouMean(name.Value, candidates)} {defined}."));
         return -1;
     }
 }

@@ -270,11 +270,11 @@ internal static class YamlFrontEnd
 
                     return true;
                 case AnchorAlias alias:
-                    return Fail(Descriptors.UnsupportedYaml, evt, $"Alias '*{alias.Value}' is not supported in rule files; write the value out.");
+                    return Fail(Descriptors.UnsupportedYaml, evt, $"Alias '*{alias.Value}' is not supported in NvTrap files; write the value out.");
                 case NodeEvent node when !node.Anchor.IsEmpty:
-                    return Fail(Descriptors.UnsupportedYaml, evt, $"Anchor '&{node.Anchor}' is not supported in rule files; write values out where they are used.");
+                    return Fail(Descriptors.UnsupportedYaml, evt, $"Anchor '&{node.Anchor}' is not supported in NvTrap files; write values out where they are used.");
                 case NodeEvent node when !node.Tag.IsEmpty && node.Tag.Value != "!":
-                    return Fail(Descriptors.UnsupportedYaml, evt, $"Tag '{node.Tag}' is not supported in rule files; remove it.");
+                    return Fail(Descriptors.UnsupportedYaml, evt, $"Tag '{node.Tag}' is not supported in NvTrap files; remove it.");
                 case Scalar scalar:
                     if (scalar.Value.Length > _limits.MaxScalarChars)
                     {

@@ -86,6 +86,9 @@ public sealed class RulesetNames
     /// <summary>Number of fine-grained groups, not counting id 0.</summary>
     public int FineGrainedGroupCount => FineGrainedGroupNames.Length - 1;
 
+    /// <summary>Number of filters, not counting id 0.</summary>
+    public int FilterCount => FilterNames.Length - 1;
+
     /// <summary>Number of named parameters.</summary>
     public int ParameterCount => ParameterNames.Length;
 

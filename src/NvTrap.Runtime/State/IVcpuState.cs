@@ -15,7 +15,7 @@ public interface IVcpuState
 
     /// <summary>
     /// The guest hypervisor's value of a control register, by the ruleset's register index (the
-    /// generated <c>Registers</c> constants, e.g. <c>LinuxTraps.Registers.HCR_EL2</c>).
+    /// generated <c>Registers</c> constants, e.g. <c>Linux66Traps.Registers.HCR_EL2</c>).
     /// </summary>
     ulong ReadRegister(int register);
 }

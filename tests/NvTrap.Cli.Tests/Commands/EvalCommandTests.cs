@@ -22,7 +22,7 @@ public class EvalCommandTests
             "note\tesr\thcr_el2\thfgrtr_el2\tforward\treason\toutcome\n" +
             "tvm\t0x62300860\t0x4000000\t0\t1\tHCR_TVM_TRVM:HCR_TVM\tforward\n" +
             "no tvm\t62300860\t0\t0\t0\tnone\tlocal\n" +
-            "tpidr2\t0x623AF401\t0\t0\t1\tHFGxTR.nTPIDR2_EL0\tforward\n" +
+            "tpidr2\t0x623AF401\t0\t0\t1\tHFGRTR.nTPIDR2_EL0\tforward\n" +
             "tpidr2 enabled\t0x623AF401\t0\t0x80000000000000\t0\tnone\tlocal\n",
             result.Output);
     }
@@ -91,8 +91,8 @@ public class EvalCommandTests
         Assert.Equal("1 HCR_TVM_TRVM:HCR_TVM forward", decided["TTBR0_EL1 write, HCR_EL2.TVM set"]);
         Assert.Equal("0 none local", decided["TTBR0_EL1 write, no trap control set"]);
         Assert.Equal("1 HCR_TVM_TRVM:HCR_TRVM forward", decided["SCTLR_EL1 read, HCR_EL2.TRVM set"]);
-        Assert.Equal("1 HFGxTR.TTBR0_EL1 forward", decided["TTBR0_EL1 write, HFGWTR_EL2.TTBR0_EL1 set"]);
-        Assert.Equal("1 HFGxTR.nTPIDR2_EL0 forward", decided["TPIDR2_EL0 read, HFGRTR_EL2.nTPIDR2_EL0 clear"]);
+        Assert.Equal("1 HFGRTR.TTBR0_EL1 forward", decided["TTBR0_EL1 write, HFGWTR_EL2.TTBR0_EL1 set"]);
+        Assert.Equal("1 HFGRTR.nTPIDR2_EL0 forward", decided["TPIDR2_EL0 read, HFGRTR_EL2.nTPIDR2_EL0 clear"]);
         Assert.Equal("1 CNTHCTL_EL1PCTEN forward", decided["CNTPCT_EL0 read, E2H=1 and CNTHCTL_EL2 bit 10 clear"]);
         Assert.Equal("0 none local", decided["CNTPCT_EL0 read, E2H=0 and CNTHCTL_EL2.EL1PCTEN set"]);
         Assert.True(decided.Count >= 8);
@@ -111,11 +111,14 @@ public class EvalCommandTests
     [Fact]
     public void The_sample_file_decides_the_same_with_the_rules_compiled_at_run_time()
     {
-        var builtIn = Tool.Run("eval", TestPaths.SampleAccesses);
-        var compiled = Tool.Run("eval", TestPaths.SampleAccesses, "--rules", TestPaths.LinuxRules);
+        foreach (string ruleset in new[] { "linux-7.1", "linux-6.6" })
+        {
+            var builtIn = Tool.Run("eval", TestPaths.SampleAccesses, "--ruleset", ruleset);
+            var compiled = Tool.Run("eval", TestPaths.SampleAccesses, "--rules", TestPaths.LinuxRulesOf(ruleset));
 
-        Assert.Equal(0, compiled.ExitCode);
-        Assert.Equal(builtIn.Output, compiled.Output);
+            Assert.Equal(0, compiled.ExitCode);
+            Assert.Equal(builtIn.Output, compiled.Output);
+        }
     }
 
     [Fact]

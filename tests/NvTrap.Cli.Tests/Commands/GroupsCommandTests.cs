@@ -7,12 +7,12 @@ public class GroupsCommandTests
     [Fact]
     public void Lists_every_group_with_exact_columns()
     {
-        var result = Tool.Run("groups");
+        var result = Tool.Run("groups", "--ruleset", "linux-6.6");
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.OutputLines;
         Assert.Equal("name\tkind\tregister\tmask\tvalue\tbehaviour\tmembers\tcondition", lines[0]);
-        Assert.Equal(LinuxTraps.GroupCount, lines.Length - 1);
+        Assert.Equal(Linux66Traps.GroupCount, lines.Length - 1);
         Assert.All(lines, l => Assert.Equal(8, l.Split('\t').Length));
         Assert.Equal(39, lines.Count(l => l.Split('\t')[1] == "control"));
         Assert.Equal(13, lines.Count(l => l.Split('\t')[1] == "combination"));
@@ -27,10 +27,25 @@ public class GroupsCommandTests
     }
 
     [Fact]
-    public void Is_identical_for_the_built_in_rules_and_the_same_rules_compiled_at_run_time()
+    public void The_default_ruleset_is_linux_7_1_with_host_el0_behaviours_and_expression_conditions()
     {
-        var builtIn = Tool.Run("groups", "--format", "text");
-        var compiled = Tool.Run("groups", "--format", "text", "--rules", TestPaths.LinuxRules);
+        var lines = Tool.Run("groups").OutputLines;
+
+        Assert.Equal(51, lines.Count(l => l.Split('\t')[1] == "control"));
+        Assert.Equal(17, lines.Count(l => l.Split('\t')[1] == "combination"));
+        Assert.Equal(6, lines.Count(l => l.Split('\t')[1] == "condition"));
+        Assert.Contains("MDCR_TPMCR\tcontrol\tMDCR_EL2\t0x20\t0x20\tany+host_el0\t-\t-", lines);
+        Assert.Contains("MDCR_TPM_HPMN\tcombination\t-\t-\t-\tany+host_el0\tMDCR_TPM,MDCR_HPMN\t-", lines);
+        Assert.Contains("CPTR_TTA\tcondition\t-\t-\t-\tany\t-\tHCR_EL2.E2H ? CPTR_EL2[28] : CPTR_EL2[20]", lines);
+    }
+
+    [Theory]
+    [InlineData("linux-7.1")]
+    [InlineData("linux-6.6")]
+    public void Is_identical_for_the_built_in_rules_and_the_same_rules_compiled_at_run_time(string ruleset)
+    {
+        var builtIn = Tool.Run("groups", "--format", "text", "--ruleset", ruleset);
+        var compiled = Tool.Run("groups", "--format", "text", "--rules", TestPaths.LinuxRulesOf(ruleset));
 
         Assert.Equal(0, compiled.ExitCode);
         Assert.Equal(builtIn.Output, compiled.Output);

@@ -9,12 +9,12 @@ public class TableCommandTests
     [Fact]
     public void Lists_every_configured_encoding_sorted_with_exact_columns()
     {
-        var result = Tool.Run("table");
+        var result = Tool.Run("table", "--ruleset", "linux-6.6");
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.OutputLines;
         Assert.Equal(Header, lines[0]);
-        Assert.Equal(LinuxTraps.ConfiguredEncodingCount, lines.Length - 1);
+        Assert.Equal(Linux66Traps.ConfiguredEncodingCount, lines.Length - 1);
         var encodings = lines.Skip(1).Select(l => l.Split('\t')).Select(f =>
         {
             Assert.Equal(11, f.Length);
@@ -22,18 +22,32 @@ public class TableCommandTests
         }).ToList();
         Assert.Equal(encodings.Order().Distinct(), encodings);
 
-        Assert.Contains("3\t0\t2\t0\t0\tTTBR0_EL1\tHCR_TVM_TRVM\tHFGxTR\t36\tset", lines);
-        Assert.Contains("3\t3\t13\t0\t5\tTPIDR2_EL0\t-\tHFGxTR\t55\tclear", lines);
-        Assert.Contains("3\t3\t14\t0\t1\tCNTPCT_EL0\tCNTHCTL_EL1PCTEN\t-\t-\t-", lines);
-        Assert.Contains("3\t0\t0\t4\t0\t-\tHCR_TID3\t-\t-\t-", lines);
-        Assert.Contains("1\t0\t7\t6\t1\tDC_IVAC\tHCR_TPC\tHFGITR\t3\tset", lines);
+        Assert.Contains("3\t0\t2\t0\t0\tTTBR0_EL1\tHCR_TVM_TRVM\tHFGxTR\t36\tset\t-", lines);
+        Assert.Contains("3\t3\t13\t0\t5\tTPIDR2_EL0\t-\tHFGxTR\t55\tclear\t-", lines);
+        Assert.Contains("3\t3\t14\t0\t1\tCNTPCT_EL0\tCNTHCTL_EL1PCTEN\t-\t-\t-\t-", lines);
+        Assert.Contains("3\t0\t0\t4\t0\t-\tHCR_TID3\t-\t-\t-\t-", lines);
+        Assert.Contains("1\t0\t7\t6\t1\tDC_IVAC\tHCR_TPC\tHFGITR\t3\tset\t-", lines);
     }
 
     [Fact]
-    public void Is_identical_for_the_built_in_rules_and_the_same_rules_compiled_at_run_time()
+    public void The_default_ruleset_is_linux_7_1_with_its_filter_on_the_nxs_tlbi_instructions()
     {
-        var builtIn = Tool.Run("table");
-        var compiled = Tool.Run("table", "--rules", TestPaths.LinuxRules);
+        var lines = Tool.Run("table").OutputLines;
+
+        Assert.Equal(Linux71Traps.ConfiguredEncodingCount + 1, lines.Length);
+        Assert.Equal(5753, Linux71Traps.ConfiguredEncodingCount);
+        Assert.Contains("1\t0\t9\t3\t1\tTLBI_VAE1ISNXS\tHCR_TTLB_TTLBIS\tHFGITR\t29\tset\tHCRX_FGTnXS", lines);
+        Assert.Contains("3\t3\t14\t8\t5\tPMEVCNTR5_EL0\tMDCR_TPM_HPMN\tHDFGRTR\t12\tset\t-", lines);
+        Assert.Equal(30, lines.Count(l => l.EndsWith("\tHCRX_FGTnXS", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("linux-7.1")]
+    [InlineData("linux-6.6")]
+    public void Is_identical_for_the_built_in_rules_and_the_same_rules_compiled_at_run_time(string ruleset)
+    {
+        var builtIn = Tool.Run("table", "--ruleset", ruleset);
+        var compiled = Tool.Run("table", "--rules", TestPaths.LinuxRulesOf(ruleset));
 
         Assert.Equal(0, compiled.ExitCode);
         Assert.Equal("", compiled.Error);

@@ -44,12 +44,14 @@ public partial class DiagnosticPagesTests
         var blocks = Blocks(File.ReadAllText(Path.Combine(PagesDirectory, id + ".md")));
         int examples = 0;
         string? yaml = null;
+        string? previousYaml = null;
         string? csharp = null;
         foreach (var (language, text) in blocks)
         {
             switch (language)
             {
                 case "yaml":
+                    previousYaml = yaml;
                     yaml = text;
                     continue;
                 case "csharp":
@@ -64,7 +66,7 @@ public partial class DiagnosticPagesTests
             var expected = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (expected.Length > 0 && expected[0].StartsWith("$ nvtrap ", StringComparison.Ordinal))
             {
-                Assert.Equal(expected.Skip(1), RunTool(expected[0]["$ nvtrap ".Length..], yaml!));
+                Assert.Equal(expected.Skip(1), RunTool(expected[0]["$ nvtrap ".Length..], yaml!, previousYaml));
                 examples++;
                 continue;
             }
@@ -94,6 +96,12 @@ public partial class DiagnosticPagesTests
                 return Check(file, DiagnosticCases.ManyFineGrainedGroups(16, "example", "FG"), id);
             case "NVT043":
                 return Check(file, DiagnosticCases.ManyRegisters(33, "example"), id);
+            case "NVT045":
+                // The page abbreviates 32 filters F1 ... F32 on one register bit.
+                return Check(file, "ruleset: example\nregisters:\n  HCRX_EL2: { fields: { FGTnXS: 4 } }\nfilters:\n" + string.Concat(Enumerable.Range(1, 32).Select(i => $"  F{i}: \"HCRX_EL2.FGTnXS\"\n")), id);
+            case "NVT046":
+                // The page abbreviates 17 parameters P1 ... P17.
+                return Check(file, "ruleset: example\nparameters:\n" + string.Concat(Enumerable.Range(1, 17).Select(i => $"  P{i}: {{ default: 0, range: 0..1 }}\n")), id);
             case "NVT042":
                 return [PackingOverflow(file)];
             case "NVT044":
@@ -158,13 +166,29 @@ public partial class DiagnosticPagesTests
         }).ToList();
     }
 
-    /// <summary>Runs <c>nvtrap</c> in a folder holding the page's rule file under the name the command line uses.</summary>
-    private static IEnumerable<string> RunTool(string commandLine, string yaml)
+    /// <summary>
+    /// Runs <c>nvtrap</c> in a folder holding the page's rule file under the name the command line uses.
+    /// A command with <c>--vm FILE</c> needs a VM profile as well: the page then shows the rule file and,
+    /// in the yaml block after it, the profile, so the rule file is <paramref name="previousYaml"/> and
+    /// the profile <paramref name="yaml"/>.
+    /// </summary>
+    private static IEnumerable<string> RunTool(string commandLine, string yaml, string? previousYaml)
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         using var directory = new TempDirectory();
         string ruleFile = args.Single(a => a.EndsWith(".nvtrap.yaml", StringComparison.Ordinal));
-        directory.Write(ruleFile, yaml);
+        int vm = Array.IndexOf(args, "--vm");
+        if (vm >= 0)
+        {
+            Assert.True(previousYaml is not null, "a --vm example needs a yaml block for the rules and one after it for the VM profile");
+            directory.Write(ruleFile, previousYaml!);
+            directory.Write(args[vm + 1], yaml);
+        }
+        else
+        {
+            directory.Write(ruleFile, yaml);
+        }
+
         string previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = directory.Path;
         try

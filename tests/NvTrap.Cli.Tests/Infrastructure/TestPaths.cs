@@ -4,7 +4,16 @@ namespace NvTrap.Cli.Tests.Infrastructure;
 public static class TestPaths
 {
     /// <summary>The Linux 6.6 rule files, as in rules/linux-6.6 of the repository.</summary>
-    public static string LinuxRules => Path.Combine(AppContext.BaseDirectory, "LinuxRules", "linux-6.6");
+    public static string LinuxRules => LinuxRulesOf("linux-6.6");
+
+    /// <summary>The Linux 7.1 rule files, as in rules/linux-7.1 of the repository.</summary>
+    public static string Linux71Rules => LinuxRulesOf("linux-7.1");
+
+    /// <summary>A built-in ruleset's rule files, by ruleset name.</summary>
+    public static string LinuxRulesOf(string ruleset) => Path.Combine(AppContext.BaseDirectory, "LinuxRules", ruleset);
+
+    /// <summary>The runtime tests' sample ruleset, tests/NvTrap.Runtime.Tests/TestRules (the file TestTraps is generated from).</summary>
+    public static string TestRules => Path.Combine(AppContext.BaseDirectory, "TestRules");
 
     /// <summary>samples/eval/accesses.tsv.</summary>
     public static string SampleAccesses => Path.Combine(AppContext.BaseDirectory, "Samples", "accesses.tsv");

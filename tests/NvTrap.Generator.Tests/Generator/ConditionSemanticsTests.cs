@@ -27,6 +27,8 @@ public class ConditionSemanticsTests
         "op0 == 3 && (Q.LOW <= 0b11 || Q[63]) && !(R & Q)",
         "R - Q >= Q - R ^ R[62:0] == 0x7FFFFFFFFFFFFFFF",
         "~0 >> Q[5:0] <= R * R && true || false",
+        "((crm & 3) << 3) | op2 == Q[4:0] | op1",
+        "(op0 | crn ^ op1) & R == 0 | op2",
     };
 
     [Fact]
@@ -51,6 +53,8 @@ public class ConditionSemanticsTests
         const string target = "namespace Sem; [NvTrap.NvTrapRuleset(\"sem\")] public static partial class SemTraps { }";
         var (_, output, diagnostics) = GeneratorHarness.Run(new[] { target }, GeneratorHarness.Yaml("sem.nvtrap.yaml", yaml.ToString()));
         Assert.Empty(diagnostics);
+        // The fields are ints: OR-ing them into a ulong must not warn (CS0675 on a sign-extended operand).
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         using var stream = new MemoryStream();
         var emit = output.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));

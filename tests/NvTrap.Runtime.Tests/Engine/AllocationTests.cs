@@ -8,9 +8,9 @@ public class AllocationTests
     [Fact]
     public void Decide_allocates_nothing_over_a_million_calls()
     {
-        var state = new LinuxTraps.State { HasNestedVirtualization = true, CurrentEl = ExceptionLevel.El1, HCR_EL2 = 1UL << 26, CNTHCTL_EL2 = 1 };
+        var state = new Linux66Traps.State { HasNestedVirtualization = true, CurrentEl = ExceptionLevel.El1, HCR_EL2 = 1UL << 26, CNTHCTL_EL2 = 1 };
         var generic = VcpuState.NestedGuestAtEl1;
-        var encodings = LinuxTraps.ConfiguredEncodings().Select(e => e.Value).ToArray();
+        var encodings = Linux66Traps.ConfiguredEncodings().Select(e => e.Value).ToArray();
         var esrs = new Esr[4096];
         var random = new Random(1234);
         for (int i = 0; i < esrs.Length; i++)
@@ -23,15 +23,15 @@ public class AllocationTests
         // Warm up so tiering and static initialization happen outside the measurement.
         for (int i = 0; i < 200_000; i++)
         {
-            forwarded += LinuxTraps.Decide(state, esrs[i & 4095]).Forward ? 1 : 0;
-            forwarded += LinuxTraps.Decide(generic, esrs[i & 4095]).Forward ? 1 : 0;
+            forwarded += Linux66Traps.Decide(state, esrs[i & 4095]).Forward ? 1 : 0;
+            forwarded += Linux66Traps.Decide(generic, esrs[i & 4095]).Forward ? 1 : 0;
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 1_000_000; i++)
         {
-            forwarded += LinuxTraps.Decide(state, esrs[i & 4095]).Forward ? 1 : 0;
-            forwarded += LinuxTraps.Decide(generic, esrs[i & 4095]).Forward ? 1 : 0;
+            forwarded += Linux66Traps.Decide(state, esrs[i & 4095]).Forward ? 1 : 0;
+            forwarded += Linux66Traps.Decide(generic, esrs[i & 4095]).Forward ? 1 : 0;
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;

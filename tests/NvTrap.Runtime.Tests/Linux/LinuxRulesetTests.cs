@@ -1,4 +1,5 @@
-using NvTrap.Runtime.Tests.Reference;
+using NvTrap.Testing.Reference;
+using KernelEncoding = NvTrap.Testing.Reference.SysRegEncoding;
 
 namespace NvTrap.Runtime.Tests.Linux;
 
@@ -23,17 +24,17 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
         Assert.Equal(5679, counts.EncodingsFromRanges);
         Assert.Equal(410, counts.EncodingsFromSingleEntries);
         Assert.Equal(16, counts.EncodingsWithOnlyFineGrained);
-        Assert.Equal(6105, LinuxTraps.ConfiguredEncodingCount);
+        Assert.Equal(6105, Linux66Traps.ConfiguredEncodingCount);
     }
 
     [Fact]
     public void Fine_grained_groups_are_numbered_as_the_kernels_enum()
     {
         // enum fgt_group_id in emulate-nested.c: __NO_FGT_GROUP__, HFGxTR_GROUP, HFGITR_GROUP.
-        Assert.Equal(1, LinuxTraps.FineGrainedGroups.HFGxTR);
-        Assert.Equal(2, LinuxTraps.FineGrainedGroups.HFGITR);
-        Assert.Equal(1, TrapConfigLayout.FineGrainedGroup(LinuxTraps.LookupConfig(SysRegEncoding.Parse("S3_3_C13_C0_5"))));
-        Assert.Equal(2, TrapConfigLayout.FineGrainedGroup(LinuxTraps.LookupConfig(SysRegEncoding.Parse("S1_0_C8_C3_0"))));
+        Assert.Equal(1, Linux66Traps.FineGrainedGroups.HFGxTR);
+        Assert.Equal(2, Linux66Traps.FineGrainedGroups.HFGITR);
+        Assert.Equal(1, TrapConfigLayout.FineGrainedGroup(Linux66Traps.LookupConfig(SysRegEncoding.Parse("S3_3_C13_C0_5"))));
+        Assert.Equal(2, TrapConfigLayout.FineGrainedGroup(Linux66Traps.LookupConfig(SysRegEncoding.Parse("S1_0_C8_C3_0"))));
     }
 
     [Fact]
@@ -50,14 +51,14 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
         {
             var encoding = new SysRegEncoding((ushort)key);
             uint config = tables.Lookup(encoding.IssKey);
-            Assert.True(config == LinuxTraps.LookupConfig(encoding), $"encoding {encoding}: expected 0x{config:X}");
+            Assert.True(config == Linux66Traps.LookupConfig(encoding), $"encoding {encoding}: expected 0x{config:X}");
         }
     }
 
     [Fact]
     public void Lookup_by_iss_key_equals_lookup_by_encoding_for_every_encoding_whatever_rt_and_direction()
     {
-        var rules = default(LinuxTraps.Rules);
+        var rules = default(Linux66Traps.Rules);
         for (int key = 0; key <= ushort.MaxValue; key++)
         {
             var encoding = new SysRegEncoding((ushort)key);
@@ -71,36 +72,56 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     [Fact]
     public void Configured_encodings_are_exactly_those_with_a_config()
     {
-        var configured = LinuxTraps.ConfiguredEncodings();
-        Assert.Equal(LinuxTraps.ConfiguredEncodingCount, configured.Length);
+        var configured = Linux66Traps.ConfiguredEncodings();
+        Assert.Equal(Linux66Traps.ConfiguredEncodingCount, configured.Length);
         Assert.Equal(configured.OrderBy(e => e.Value), configured);
         var set = configured.ToHashSet();
         for (int key = 0; key <= ushort.MaxValue; key++)
         {
             var encoding = new SysRegEncoding((ushort)key);
-            Assert.Equal(set.Contains(encoding), LinuxTraps.LookupConfig(encoding) != 0);
+            Assert.Equal(set.Contains(encoding), Linux66Traps.LookupConfig(encoding) != 0);
         }
     }
 
     [Fact]
-    public void Generated_configs_agree_with_the_reference_models_packing()
+    public void Generated_configs_agree_with_the_Linux_66_oracles_trap_configs()
     {
-        foreach (var (encoding, tc) in _linux.Reference.Config)
+        // The oracle's union trap_config per encoding (populate_nv_trap_config over the extracted
+        // encoding_to_cgt and encoding_to_fgt), against the generated lookup. Names, not ids, are
+        // compared: the rules name each coarse group as the kernel's enum cgt_group_id without its
+        // CGT_ prefix (CGT_HCR_TVM_TRVM is HCR_TVM_TRVM, CGT_CNTHCTL_EL1PCTEN is CNTHCTL_EL1PCTEN),
+        // which is also how Linux66Table spells them, and each fine-grained group as enum
+        // fgt_group_id without its _GROUP suffix (HFGxTR_GROUP is HFGxTR, HFGITR_GROUP is HFGITR).
+        var kernel = new Linux66Reference();
+        var names = default(Linux66Traps.Rules).Names;
+
+        var expected = kernel.Config.Keys.Select(Product).Order().ToArray();
+        var generated = Linux66Traps.ConfiguredEncodings().Select(e => e.Value).ToArray();
+        Assert.Equal(expected.Length, generated.Length);
+        Assert.Equal(expected, generated);
+
+        foreach (var (encoding, tc) in kernel.Config)
         {
-            ulong config = LinuxTraps.LookupConfig(new SysRegEncoding(encoding));
-            string names = $"{new SysRegEncoding(encoding)}";
-            Assert.True(tc.Cgt == 0 || _linux.Bound.GroupById(tc.Cgt).Name == default(LinuxTraps.Rules).Names.GroupName((int)(config & 0x3FF)), names);
-            Assert.Equal(tc.Fgt != 0, ((config >> 10) & 0xF) != 0);
-            Assert.Equal((ulong)tc.Bit, (config >> 14) & 0x3F);
-            Assert.Equal((ulong)tc.Pol, (config >> 20) & 1);
-            Assert.Equal(0UL, config & ~((1UL << 21) - 1));
+            ulong config = Linux66Traps.LookupConfig(new SysRegEncoding(Product(encoding)));
+            string at = $"{encoding}";
+
+            // The kernel's layout: [9:0] cgt, [13:10] fgt, [19:14] bit, [20] polarity; 6.6 has no
+            // filters, so nothing above bit 20.
+            Assert.True((tc.CoarseGroup ?? "none") == names.GroupName((int)(config & 0x3FF)), $"{at}: coarse group {tc.CoarseGroup}, generated {names.GroupName((int)(config & 0x3FF))}");
+            Assert.True((tc.FineGroup ?? "none") == names.FineGrainedGroupName((int)((config >> 10) & 0xF)), $"{at}: fine-grained group {tc.FineGroup}, generated {names.FineGrainedGroupName((int)((config >> 10) & 0xF))}");
+            Assert.True((ulong)tc.Bit == ((config >> 14) & 0x3F), $"{at}: bit {tc.Bit}, generated {(config >> 14) & 0x3F}");
+            Assert.True((ulong)tc.Polarity == ((config >> 20) & 1), $"{at}: polarity {tc.Polarity}, generated {(config >> 20) & 1}");
+            Assert.True((config >> 21) == 0, $"{at}: generated config 0x{config:X} has bits above the kernel's layout");
         }
+
+        // The oracle's encoding, packed by its own fields into NvTrap's 16 bits.
+        static ushort Product(KernelEncoding e) => SysRegEncoding.Create(e.Op0, e.Op1, e.CRn, e.CRm, e.Op2).Value;
     }
 
     [Fact]
     public void Catalogue_names_match_known_encodings()
     {
-        var names = default(LinuxTraps.Rules).Names;
+        var names = default(Linux66Traps.Rules).Names;
         Assert.Equal("SCTLR_EL1", names.SysRegName(SysRegEncoding.Parse("S3_0_C1_C0_0").Value));
         Assert.Equal("TTBR0_EL1", names.SysRegName(SysRegEncoding.Parse("S3_0_C2_C0_0").Value));
         Assert.Equal("CNTPCT_EL0", names.SysRegName(SysRegEncoding.Parse("S3_3_C14_C0_1").Value));

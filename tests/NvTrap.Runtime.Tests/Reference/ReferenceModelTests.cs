@@ -1,5 +1,11 @@
 namespace NvTrap.Runtime.Tests.Reference;
 
+// The oracles live in tests/Shared/Reference (namespace NvTrap.Testing.Reference). These usings
+// sit inside the namespace so that the oracle's own SysRegEncoding is found before
+// NvTrap.SysRegEncoding, which an enclosing namespace (NvTrap) would otherwise supply first.
+using NvTrap.Testing.Reference;
+using SysRegEncoding = NvTrap.Testing.Reference.SysRegEncoding;
+
 /// <summary>
 /// Checks on the kernel oracles themselves: the extracted tables against the kernels' boot
 /// counts, the extraction against a hand-typed spot list, and decisions worked out by hand from

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using NvTrap.Cli.CommandLine;
+using NvTrap.Compiler;
+using NvTrap.Kernel.Diagnostics;
+using NvTrap.Kernel.Import;
+
+namespace NvTrap.Cli.Commands;
+
+/// <summary>
+/// <c>nvtrap check --kernel DIR</c>: imports a kernel tree's tables in memory, runs every check
+/// of the rule compiler on the result, and reports each diagnostic at the kernel file and line
+/// the offending rule came from, so a kernel developer can run it on a patch.
+/// </summary>
+internal static class KernelCheck
+{
+    /// <summary>The options <c>check</c> takes for a kernel tree.</summary>
+    internal sealed record Options(Option<string> Kernel, Option<string> Overlay, Option<string[]> Defines)
+    {
+        public static Options Create() => new(
+            new Option<string>("--kernel") { Description = "Check a kernel tree's trap tables (arch/arm64/kvm/emulate-nested.c) instead of rule files; diagnostics point at the kernel's lines.", HelpName = "DIR" },
+            new Option<string>("--overlay") { Description = "With --kernel: the overlay that translates the kernel's C conditions (docs/import.md).", HelpName = "FILE" },
+            new Option<string[]>("--define") { Description = "With --kernel: define a configuration macro the tree expects from its build.", HelpName = "NAME=VALUE" });
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Kernel);
+            command.Options.Add(Overlay);
+            command.Options.Add(Defines);
+        }
+    }
+
+    public static int Run(CliContext context, ImportRequest request)
+    {
+        var result = KernelImporter.Import(request);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.Output.WriteLine(diagnostic.ToDisplayString());
+        }
+
+        int errors = result.Diagnostics.Count(d => d.IsError);
+        int warnings = result.Diagnostics.Count - errors;
+        if (result.Ruleset is not null)
+        {
+            var written = RulesetWriter.Write(result.Ruleset);
+            var compilation = RuleCompiler.Compile(written.Files.Select(f => new RuleSource(KernelLocator.GeneratedPrefix + f.Key, f.Value)));
+            foreach (var diagnostic in compilation.Diagnostics)
+            {
+                context.Output.WriteLine(KernelLocator.Translate(written, diagnostic.Id, diagnostic.IsError, diagnostic.Message, diagnostic.Span.Path, diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
+                errors += diagnostic.IsError ? 1 : 0;
+                warnings += diagnostic.IsError ? 0 : 1;
+            }
+        }
+
+        context.Output.WriteLine($"checked {request.SourceDirectory}: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
+        return errors > 0 ? ExitCodes.Failure : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,362 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace NvTrap.Kernel.Preprocessing;
+
+/// <summary>An integer value as C's constant expressions compute it: 64 bits and a signedness (LP64: long is 64 bits).</summary>
+internal readonly record struct CValue(ulong Bits, bool Unsigned)
+{
+    public bool IsTrue => Bits != 0;
+
+    public static CValue Int(long value) => new((ulong)value, false);
+}
+
+/// <summary>Why a constant expression could not be evaluated, and at which token.</summary>
+internal sealed class ConstantExpressionError
+{
+    public ConstantExpressionError(Token at, string message, bool unresolved)
+    {
+        At = at;
+        Message = message;
+        Unresolved = unresolved;
+    }
+
+    public Token At { get; }
+
+    public string Message { get; }
+
+    /// <summary>True when an identifier had no value (NVTK020) rather than the expression being malformed (NVTK021).</summary>
+    public bool Unresolved { get; }
+}
+
+/// <summary>
+/// Evaluates a C integer constant expression over macro-expanded tokens: literals with
+/// suffixes, casts to integer types, unary and binary operators with C's precedence, and ?:.
+/// Identifiers are resolved by the caller (enum constants, or 0 in #if). Integers are computed
+/// in 64 bits; int-width overflow is not modelled (the kernel's masks are written in long or
+/// unsigned long).
+/// </summary>
+internal sealed class ConstantExpression
+{
+    private static readonly HashSet<string> TypeWords = new(StringComparer.Ordinal)
+    {
+        "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u64", "__u32", "unsigned", "signed", "long", "int",
+        "short", "char", "const", "enum", "uint64_t", "uint32_t", "int64_t", "int32_t", "size_t", "bool", "_Bool",
+    };
+
+    private readonly IReadOnlyList<Token> _tokens;
+    private readonly Func<Token, CValue?> _resolve;
+    private int _position;
+
+    private ConstantExpression(IReadOnlyList<Token> tokens, Func<Token, CValue?> resolve)
+    {
+        _tokens = tokens;
+        _resolve = resolve;
+    }
+
+    /// <summary>Evaluates the whole token list; on failure returns null and the error.</summary>
+    public static CValue? Evaluate(IReadOnlyList<Token> tokens, Func<Token, CValue?> resolve, out ConstantExpressionError? error)
+    {
+        var parser = new ConstantExpression(tokens, resolve);
+        try
+        {
+            if (tokens.Count == 0)
+            {
+                throw new EvaluationFailure(null, "empty expression", false);
+            }
+
+            var value = parser.Conditional();
+            if (parser._position < tokens.Count)
+            {
+                throw new EvaluationFailure(tokens[parser._position], $"unexpected '{tokens[parser._position].Text}'", false);
+            }
+
+            error = null;
+            return value;
+        }
+        catch (EvaluationFailure failure)
+        {
+            var at = failure.At ?? (tokens.Count > 0 ? tokens[Math.Min(parser._position, tokens.Count - 1)] : null);
+            error = at is null ? null : new ConstantExpressionError(at, failure.Message, failure.Unresolved);
+            return null;
+        }
+    }
+
+    /// <summary>The value of one integer literal (decimal, 0x, 0b, octal; suffixes u, l, ul, ull), or null.</summary>
+    public static CValue? ParseNumber(string text)
+    {
+        string digits = text.TrimEnd('u', 'U', 'l', 'L');
+        bool unsigned = text.Substring(digits.Length).IndexOfAny(new[] { 'u', 'U' }) >= 0;
+        ulong value;
+        bool ok;
+        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            ok = ulong.TryParse(digits.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+        }
+        else if (digits.StartsWith("0b", StringComparison.OrdinalIgnoreCase))
+        {
+            value = 0;
+            ok = digits.Length > 2;
+            foreach (char c in digits.Substring(2))
+            {
+                ok &= c is '0' or '1';
+                value = (value << 1) | (uint)(c - '0');
+            }
+        }
+        else if (digits.Length > 1 && digits[0] == '0')
+        {
+            value = 0;
+            ok = true;
+            foreach (char c in digits.Substring(1))
+            {
+                ok &= c is >= '0' and <= '7';
+                value = (value << 3) | (uint)(c - '0');
+            }
+        }
+        else
+        {
+            ok = ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        }
+
+        // A decimal literal too big for long is unsigned long in C, as is any hex literal above long's range.
+        return ok ? new CValue(value, unsigned || value > long.MaxValue) : null;
+    }
+
+    private Token? Peek(int ahead = 0) => _position + ahead < _tokens.Count ? _tokens[_position + ahead] : null;
+
+    private bool Accept(string punctuator)
+    {
+        if (Peek() is { } token && token.Is(punctuator))
+        {
+            _position++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Expect(string punctuator)
+    {
+        if (!Accept(punctuator))
+        {
+            throw new EvaluationFailure(Peek(), Peek() is null ? $"expected '{punctuator}' before the end" : $"expected '{punctuator}', found '{Peek()!.Text}'", false);
+        }
+    }
+
+    private CValue Conditional()
+    {
+        var condition = Binary(0);
+        if (!Accept("?"))
+        {
+            return condition;
+        }
+
+        var whenTrue = Conditional();
+        Expect(":");
+        var whenFalse = Conditional();
+        var chosen = condition.IsTrue ? whenTrue : whenFalse;
+        return chosen with { Unsigned = whenTrue.Unsigned || whenFalse.Unsigned };
+    }
+
+    private static int Precedence(string op) => op switch
+    {
+        "||" => 1,
+        "&&" => 2,
+        "|" => 3,
+        "^" => 4,
+        "&" => 5,
+        "==" or "!=" => 6,
+        "<" or "<=" or ">" or ">=" => 7,
+        "<<" or ">>" => 8,
+        "+" or "-" => 9,
+        "*" or "/" or "%" => 10,
+        _ => -1,
+    };
+
+    private CValue Binary(int minimum)
+    {
+        var left = Unary();
+        while (Peek() is { Kind: TokenKind.Punctuator } op && Precedence(op.Text) > minimum)
+        {
+            _position++;
+            var right = Binary(Precedence(op.Text));
+            left = Apply(op, left, right);
+        }
+
+        return left;
+    }
+
+    private static CValue Apply(Token op, CValue a, CValue b)
+    {
+        bool unsigned = a.Unsigned || b.Unsigned;
+        CValue Arith(ulong bits) => new(bits, unsigned);
+        CValue Bool(bool value) => CValue.Int(value ? 1 : 0);
+        switch (op.Text)
+        {
+            case "||": return Bool(a.IsTrue || b.IsTrue);
+            case "&&": return Bool(a.IsTrue && b.IsTrue);
+            case "|": return Arith(a.Bits | b.Bits);
+            case "^": return Arith(a.Bits ^ b.Bits);
+            case "&": return Arith(a.Bits & b.Bits);
+            case "==": return Bool(a.Bits == b.Bits);
+            case "!=": return Bool(a.Bits != b.Bits);
+            case "<": return Bool(unsigned ? a.Bits < b.Bits : (long)a.Bits < (long)b.Bits);
+            case "<=": return Bool(unsigned ? a.Bits <= b.Bits : (long)a.Bits <= (long)b.Bits);
+            case ">": return Bool(unsigned ? a.Bits > b.Bits : (long)a.Bits > (long)b.Bits);
+            case ">=": return Bool(unsigned ? a.Bits >= b.Bits : (long)a.Bits >= (long)b.Bits);
+            case "<<": return new CValue(b.Bits >= 64 ? 0 : a.Bits << (int)b.Bits, a.Unsigned);
+            case ">>": return new CValue(b.Bits >= 64 ? 0 : a.Unsigned ? a.Bits >> (int)b.Bits : (ulong)((long)a.Bits >> (int)b.Bits), a.Unsigned);
+            case "+": return Arith(a.Bits + b.Bits);
+            case "-": return Arith(a.Bits - b.Bits);
+            case "*": return Arith(a.Bits * b.Bits);
+            case "/":
+            case "%":
+                if (b.Bits == 0)
+                {
+                    throw new EvaluationFailure(op, "division by zero", false);
+                }
+
+                if (unsigned)
+                {
+                    return Arith(op.Text == "/" ? a.Bits / b.Bits : a.Bits % b.Bits);
+                }
+
+                return Arith(op.Text == "/" ? (ulong)((long)a.Bits / (long)b.Bits) : (ulong)((long)a.Bits % (long)b.Bits));
+            default:
+                throw new EvaluationFailure(op, $"'{op.Text}' is not an operator of constant expressions", false);
+        }
+    }
+
+    private CValue Unary()
+    {
+        var token = Peek() ?? throw new EvaluationFailure(null, "expression ends too early", false);
+        if (token.Kind == TokenKind.Punctuator)
+        {
+            switch (token.Text)
+            {
+                case "-":
+                    _position++;
+                    var negated = Unary();
+                    return negated with { Bits = 0 - negated.Bits };
+                case "+":
+                    _position++;
+                    return Unary();
+                case "~":
+                    _position++;
+                    var inverted = Unary();
+                    return inverted with { Bits = ~inverted.Bits };
+                case "!":
+                    _position++;
+                    return CValue.Int(Unary().IsTrue ? 0 : 1);
+                case "(":
+                    if (IsCast())
+                    {
+                        return Cast();
+                    }
+
+                    _position++;
+                    var inner = Conditional();
+                    Expect(")");
+                    return inner;
+            }
+        }
+
+        return Primary();
+    }
+
+    private bool IsCast()
+    {
+        int k = _position + 1;
+        bool any = false;
+        while (k < _tokens.Count && _tokens[k].Kind == TokenKind.Identifier && (TypeWords.Contains(_tokens[k].Text) || (k > 0 && _tokens[k - 1].IsIdentifier("enum"))))
+        {
+            any = true;
+            k++;
+        }
+
+        return any && k < _tokens.Count && _tokens[k].Is(")");
+    }
+
+    private CValue Cast()
+    {
+        _position++;
+        var words = new List<string>();
+        while (!Peek()!.Is(")"))
+        {
+            words.Add(Peek()!.Text);
+            _position++;
+        }
+
+        _position++;
+        var value = Unary();
+        string type = string.Join(" ", words);
+        bool unsigned = type.Contains("unsigned") || type.StartsWith("u", StringComparison.Ordinal) || type.StartsWith("__u", StringComparison.Ordinal) || type == "size_t";
+        ulong bits = value.Bits;
+        if (type.Contains("u32") || type.Contains("int32_t") || type == "unsigned int" || type == "int" || type == "unsigned")
+        {
+            bits &= 0xFFFF_FFFF;
+        }
+        else if (type.Contains("16"))
+        {
+            bits &= 0xFFFF;
+        }
+        else if (type.Contains("8") || type.EndsWith("char", StringComparison.Ordinal))
+        {
+            bits &= 0xFF;
+        }
+        else if (type is "bool" or "_Bool")
+        {
+            bits = bits != 0 ? 1UL : 0UL;
+        }
+
+        return new CValue(bits, unsigned);
+    }
+
+    private CValue Primary()
+    {
+        var token = Peek()!;
+        _position++;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                return ParseNumber(token.Text) ?? throw new EvaluationFailure(token, $"'{token.Text}' is not an integer literal", false);
+            case TokenKind.Character:
+                string body = token.Text.Trim('\'');
+                if (body.Length == 1)
+                {
+                    return CValue.Int(body[0]);
+                }
+
+                throw new EvaluationFailure(token, $"character literal {token.Text} is not supported", false);
+            case TokenKind.Identifier:
+                if (token.Text is "true" or "false")
+                {
+                    return CValue.Int(token.Text == "true" ? 1 : 0);
+                }
+
+                if (Peek() is { } next && next.Is("("))
+                {
+                    throw new EvaluationFailure(token, $"'{token.Text}' is called like a function but is no macro the import knows", true);
+                }
+
+                return _resolve(token) ?? throw new EvaluationFailure(token, $"'{token.Text}' has no value: it is not defined by the kernel files read", true);
+            default:
+                throw new EvaluationFailure(token, $"unexpected '{token.Text}'", false);
+        }
+    }
+
+    private sealed class EvaluationFailure : Exception
+    {
+        public EvaluationFailure(Token? at, string message, bool unresolved)
+            : base(message)
+        {
+            At = at;
+            Unresolved = unresolved;
+        }
+
+        public Token? At { get; }
+
+        public bool Unresolved { get; }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NvTrap.Kernel.Diagnostics;
+using NvTrap.Kernel.Preprocessing;
+
+namespace NvTrap.Kernel.SysregFile;
+
+/// <summary>A macro the sysreg file defines, as the kernel's build generates it, and the line it comes from.</summary>
+internal sealed record GeneratedDefine(string Name, string Body, SourceLocation Location);
+
+/// <summary>What the sysreg file defines: its register blocks by name, and the macros the kernel generates from them.</summary>
+internal sealed class SysregCatalog
+{
+    public Dictionary<string, SysregDefinition> Blocks { get; } = new(StringComparer.Ordinal);
+
+    public List<GeneratedDefine> Defines { get; } = new();
+
+    /// <summary>A register's layout: its own fields, or those of the fields block it names.</summary>
+    public IReadOnlyList<SysregField> FieldsOf(SysregDefinition register) =>
+        register.FieldsFrom is { } from && Blocks.TryGetValue(from, out var block) ? block.Fields : register.Fields;
+
+    public (ulong Res0, ulong Res1) ReservedOf(SysregDefinition register) =>
+        register.FieldsFrom is { } from && Blocks.TryGetValue(from, out var block) ? (block.Res0, block.Res1) : (register.Res0, register.Res1);
+}
+
+/// <summary>
+/// Reads arch/arm64/tools/sysreg: <c>Sysreg NAME op0 op1 crn crm op2</c> and
+/// <c>SysregFields NAME</c> blocks of <c>Field</c>, <c>Res0</c>, <c>Res1</c>, <c>Unkn</c>,
+/// <c>Raz</c>, <c>Enum</c>/<c>SignedEnum</c>/<c>UnsignedEnum</c> ... <c>EndEnum</c>,
+/// <c>Fields</c>, <c>Mapping</c> and <c>Prefix</c> ... <c>EndPrefix</c>. It defines the macros the kernel's build
+/// generates from the file (SYS_NAME, NAME_FIELD, its _MASK/_SHIFT/_WIDTH, enum values,
+/// NAME_RES0/_RES1/_UNKN), each located at the line it comes from.
+/// </summary>
+internal static class SysregFileReader
+{
+    public static SysregCatalog Read(string path, string text, DiagnosticBag diagnostics)
+    {
+        var catalog = new SysregCatalog();
+        SysregDefinition? block = null;
+        string prefix = string.Empty;
+        string? enumField = null;
+        var res0 = new List<string>();
+        var res1 = new List<string>();
+        var unkn = new List<string>();
+        var prefixRes0 = new List<string>();
+        var prefixRes1 = new List<string>();
+        bool prefixed = false;
+        string[] lines = text.Split('\n');
+
+        void Define(string name, string body, int line) => catalog.Defines.Add(new GeneratedDefine(name, body, new SourceLocation(path, line, 1)));
+
+        for (int index = 0; index < lines.Length; index++)
+        {
+            int lineNumber = index + 1;
+            var location = new SourceLocation(path, lineNumber, 1);
+            string raw = lines[index];
+            int comment = raw.IndexOf('#');
+            string line = (comment >= 0 ? raw.Substring(0, comment) : raw).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            string[] words = line.Split(new[] { ' ', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries);
+            void Bad(string why) => diagnostics.Error(KernelDiagnosticId.BadSysregLine, location, $"'{line}': {why}");
+
+            if (enumField is not null && words[0] != "EndEnum")
+            {
+                if (words.Length != 2 || ConstantExpression.ParseNumber(words[0]) is not { } enumValue)
+                {
+                    Bad("an Enum block holds lines of <value> <name>.");
+                    continue;
+                }
+
+                Define($"{prefix}{enumField}_{words[1]}", $"UL({enumValue.Bits})", lineNumber);
+                continue;
+            }
+
+            switch (words[0])
+            {
+                case "Sysreg":
+                case "SysregFields":
+                    {
+                        if (block is not null)
+                        {
+                            Bad($"block {block.Name} (line {block.Location.Line}) is not closed.");
+                        }
+
+                        bool fields = words[0] == "SysregFields";
+                        if (fields ? words.Length != 2 : words.Length != 7)
+                        {
+                            Bad(fields ? "expected SysregFields <name>." : "expected Sysreg <name> <op0> <op1> <crn> <crm> <op2>.");
+                            block = null;
+                            continue;
+                        }
+
+                        (int, int, int, int, int)? encoding = null;
+                        if (!fields)
+                        {
+                            var numbers = words.Skip(2).Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : -1).ToArray();
+                            if (numbers.Any(n => n < 0))
+                            {
+                                Bad("the encoding must be five decimal numbers.");
+                                continue;
+                            }
+
+                            encoding = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]);
+                            string name = words[1];
+                            Define($"REG_{name}", $"S{numbers[0]}_{numbers[1]}_C{numbers[2]}_C{numbers[3]}_{numbers[4]}", lineNumber);
+                            Define($"SYS_{name}", $"sys_reg({numbers[0]}, {numbers[1]}, {numbers[2]}, {numbers[3]}, {numbers[4]})", lineNumber);
+                            Define($"SYS_{name}_Op0", numbers[0].ToString(CultureInfo.InvariantCulture), lineNumber);
+                            Define($"SYS_{name}_Op1", numbers[1].ToString(CultureInfo.InvariantCulture), lineNumber);
+                            Define($"SYS_{name}_CRn", numbers[2].ToString(CultureInfo.InvariantCulture), lineNumber);
+                            Define($"SYS_{name}_CRm", numbers[3].ToString(CultureInfo.InvariantCulture), lineNumber);
+                            Define($"SYS_{name}_Op2", numbers[4].ToString(CultureInfo.InvariantCulture), lineNumber);
+                        }
+
+                        block = new SysregDefinition(words[1], fields, encoding, location);
+                        catalog.Blocks[block.Name] = block;
+                        prefix = block.Name + "_";
+                        prefixed = false;
+                        res0.Clear();
+                        res1.Clear();
+                        unkn.Clear();
+                        continue;
+                    }
+
+                case "EndSysreg":
+                case "EndSysregFields":
+                    if (block is null)
+                    {
+                        Bad("no block is open.");
+                        continue;
+                    }
+
+                    if (block.FieldsFrom is null)
+                    {
+                        Define($"{block.Name}_RES0", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(res0)) + ")", lineNumber);
+                        Define($"{block.Name}_RES1", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(res1)) + ")", lineNumber);
+                        Define($"{block.Name}_UNKN", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(unkn)) + ")", lineNumber);
+                    }
+
+                    block = null;
+                    continue;
+
+                case "Fields":
+                    if (block is null || words.Length != 2)
+                    {
+                        Bad("expected Fields <name> inside a Sysreg block.");
+                        continue;
+                    }
+
+                    block.FieldsFrom = words[1];
+                    Define($"{block.Name}_RES0", $"({words[1]}_RES0)", lineNumber);
+                    Define($"{block.Name}_RES1", $"({words[1]}_RES1)", lineNumber);
+                    Define($"{block.Name}_UNKN", $"({words[1]}_UNKN)", lineNumber);
+                    continue;
+
+                case "Prefix":
+                    if (block is null || words.Length != 2)
+                    {
+                        Bad("expected Prefix <name> inside a block.");
+                        continue;
+                    }
+
+                    // An alternative layout (Prefix FEAT_X ... EndPrefix): its fields and reserved bits
+                    // are named <REG>_FEAT_X_..., and are not the register's own.
+                    prefix = block.Name + "_" + words[1] + "_";
+                    prefixed = true;
+                    prefixRes0.Clear();
+                    prefixRes1.Clear();
+                    continue;
+
+                case "EndPrefix":
+                    if (block is null || !prefixed)
+                    {
+                        Bad("no Prefix is open.");
+                        continue;
+                    }
+
+                    Define($"{prefix}RES0", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes0)) + ")", lineNumber);
+                    Define($"{prefix}RES1", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes1)) + ")", lineNumber);
+                    prefix = block.Name + "_";
+                    prefixed = false;
+                    continue;
+
+                case "Mapping":
+                    // Names the register a VHE alias stands for; it defines nothing.
+                    continue;
+
+                case "EndEnum":
+                    if (enumField is null)
+                    {
+                        Bad("no Enum is open.");
+                    }
+
+                    enumField = null;
+                    continue;
+            }
+
+            if (block is null)
+            {
+                Bad("this line must be inside a Sysreg or SysregFields block.");
+                continue;
+            }
+
+            bool isEnum = words[0] is "Enum" or "SignedEnum" or "UnsignedEnum";
+            bool named = words[0] == "Field" || isEnum;
+            bool reserved = words[0] is "Res0" or "Res1" or "Unkn" or "Raz";
+            if (!named && !reserved)
+            {
+                Bad($"unknown keyword '{words[0]}'.");
+                continue;
+            }
+
+            if ((named && words.Length != 3) || (reserved && words.Length != 2) || !TryBits(words[1], out int hi, out int lo))
+            {
+                Bad(named ? $"expected {words[0]} <msb>[:<lsb>] <name>, with 63 >= msb >= lsb >= 0." : $"expected {words[0]} <msb>[:<lsb>].");
+                continue;
+            }
+
+            string mask = $"GENMASK_ULL({hi}, {lo})";
+            ulong bits = (hi == 63 ? ulong.MaxValue : (1UL << (hi + 1)) - 1) & ~((1UL << lo) - 1);
+            switch (words[0])
+            {
+                case "Res0" when prefixed:
+                    prefixRes0.Add(mask);
+                    continue;
+                case "Res1" when prefixed:
+                    prefixRes1.Add(mask);
+                    continue;
+                case "Res0":
+                    res0.Add(mask);
+                    block.Res0 |= bits;
+                    continue;
+                case "Res1":
+                    res1.Add(mask);
+                    block.Res1 |= bits;
+                    continue;
+                case "Unkn":
+                    unkn.Add(mask);
+                    continue;
+                case "Raz":
+                    continue;
+            }
+
+            string field = words[2];
+            if (!prefixed)
+            {
+                block.Fields.Add(new SysregField(field, hi, lo, location));
+            }
+
+            Define($"{prefix}{field}", mask, lineNumber);
+            Define($"{prefix}{field}_MASK", mask, lineNumber);
+            Define($"{prefix}{field}_SHIFT", lo.ToString(CultureInfo.InvariantCulture), lineNumber);
+            Define($"{prefix}{field}_WIDTH", (hi - lo + 1).ToString(CultureInfo.InvariantCulture), lineNumber);
+            if (words[0] != "Enum" && isEnum)
+            {
+                Define($"{prefix}{field}_SIGNED", words[0] == "SignedEnum" ? "true" : "false", lineNumber);
+            }
+
+            if (isEnum)
+            {
+                enumField = field;
+            }
+        }
+
+        if (block is not null)
+        {
+            diagnostics.Error(KernelDiagnosticId.BadSysregLine, block.Location, $"Block {block.Name} has no End line before the end of the file.");
+        }
+
+        return catalog;
+    }
+
+    private static bool TryBits(string text, out int hi, out int lo)
+    {
+        string[] parts = text.Split(':');
+        hi = lo = -1;
+        if (parts.Length is < 1 or > 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out hi)
+            || !int.TryParse(parts[parts.Length - 1], NumberStyles.None, CultureInfo.InvariantCulture, out lo))
+        {
+            return false;
+        }
+
+        return hi <= 63 && lo <= hi;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using NvTrap.Cli.Tests.Infrastructure;
+using NvTrap.Testing;
+
+namespace NvTrap.Cli.Tests.Docs;
+
+/// <summary>The README's first command prints exactly what the README shows under it.</summary>
+public partial class ReadmeTests
+{
+    [Fact]
+    public void The_first_command_prints_what_the_readme_shows()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).Replace("\r\n", "\n");
+        var command = FirstCommand().Match(readme);
+        Assert.True(command.Success, "README.md has no 'dotnet run --project src/NvTrap.Cli -- ...' command");
+        var output = OutputBlock().Match(readme, command.Index);
+        Assert.True(output.Success, "README.md shows no ```text block after its first command");
+
+        var args = command.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var result = Tool.Run(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(output.Groups["text"].Value.TrimEnd('\n').Split('\n'), result.OutputLines);
+    }
+
+    [GeneratedRegex(@"^dotnet run --project src/NvTrap\.Cli -- (?<args>[^#\n]+?)\s*$", RegexOptions.Multiline)]
+    private static partial Regex FirstCommand();
+
+    [GeneratedRegex(@"```text\n(?<text>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex OutputBlock();
+}
