@@ -52,6 +52,13 @@ internal sealed class RuleCompilation
     public IReadOnlyList<RuleDiagnostic> Diagnostics =>
         Files.SelectMany(f => f.Diagnostics).Concat(Rulesets.SelectMany(r => r.Diagnostics)).Concat(Failures).ToList();
 
+    /// <summary>
+    /// What a person is shown of <see cref="Diagnostics"/>: each file's and each ruleset's capped by
+    /// <see cref="DiagnosticCap"/>, exactly as the build reports them.
+    /// </summary>
+    public IReadOnlyList<RuleDiagnostic> ShownDiagnostics =>
+        Files.SelectMany(f => DiagnosticCap.Apply(f.Diagnostics)).Concat(Rulesets.SelectMany(r => DiagnosticCap.Apply(r.Diagnostics))).Concat(Failures).ToList();
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     public CompiledRuleset? Find(string name) => Rulesets.FirstOrDefault(r => r.Name == name);
@@ -100,7 +107,7 @@ internal static class RuleCompiler
         {
             var diagnostics = new List<RuleDiagnostic>();
             var syntax = RuleFileParser.Parse(source.Path, source.Text, diagnostics);
-            return new ParsedRuleFile(source.Path, syntax, DiagnosticCap.Apply(diagnostics).ToEquatableArray());
+            return new ParsedRuleFile(source.Path, syntax, diagnostics.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -143,7 +150,7 @@ internal static class RuleCompiler
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.StartOffset)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
-        return (new CompiledRuleset(name, lowered, DiagnosticCap.Apply(ordered).ToEquatableArray()), bound);
+            .ToEquatableArray();
+        return (new CompiledRuleset(name, lowered, ordered), bound);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System;
@@ -57,7 +58,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => Emit(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(parsed.Select(static (file, _) => file.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(parsed.Select(static (file, _) => file.Diagnostics), static (spc, diagnostics) => Report(spc, DiagnosticCap.Apply(diagnostics)));
         context.RegisterSourceOutput(compiled.Select(static (output, _) => output.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(targets.Combine(compiled.Select(static (output, _) => output.Index)), static (spc, pair) => ReportTarget(spc, pair.Left, pair.Right));
         context.RegisterSourceOutput(emits, static (spc, result) =>
@@ -71,7 +72,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<RuleDiagnostic> diagnostics)
+    private static void Report(SourceProductionContext context, IEnumerable<RuleDiagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -135,7 +136,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             distinct.Any(f => f.Syntax?.Ruleset is null));
         return new CompileOutput(
             compilation.Rulesets.Select(r => new RulesetModel(r.Name, r.Lowered)).ToEquatableArray(),
-            compilation.Rulesets.SelectMany(r => r.Diagnostics).Concat(compilation.Failures).ToEquatableArray(),
+            compilation.Rulesets.SelectMany(r => DiagnosticCap.Apply(r.Diagnostics)).Concat(compilation.Failures).ToEquatableArray(),
             index);
     }
 

@@ -54,7 +54,7 @@ internal static class CheckBuildAgreement
     public static Outcome Verify(IReadOnlyList<(string Path, string Text)> files, string ruleset, string members = "", bool semantics = false)
     {
         var check = RuleCompiler.Compile(files.Select(f => new RuleSource(f.Path, f.Text)));
-        var checkDiagnostics = check.Diagnostics.Select(d => d.ToDisplayString()).ToList();
+        var checkDiagnostics = check.ShownDiagnostics.Select(d => d.ToDisplayString()).ToList();
         foreach (var diagnostic in check.Diagnostics)
         {
             Assert.True(diagnostic.Span.StartLine >= 1 && diagnostic.Span.StartColumn >= 1, $"unlocated: {diagnostic}");
