@@ -5,6 +5,7 @@ using System.Linq;
 using NvTrap.Cli.CommandLine;
 using NvTrap.Cli.Rulesets;
 using NvTrap.Compiler;
+using NvTrap.Compiler.Diagnostics;
 
 namespace NvTrap.Cli.Commands;
 
@@ -20,7 +21,8 @@ internal static class CheckCommand
         Notes:
         [
             "Each diagnostic is printed as dotnet build prints the generator's: path(line,col): error NVT0xx: message.",
-            $"At most {DiagnosticOutput.MaxPrinted} are printed (errors first), then '... and N more'. A one-line summary follows, counting",
+            $"Each file shows at most {DiagnosticCap.PerFile} per phase, then an NVT091 counting the rest, as the build does;",
+            $"at most {DiagnosticOutput.MaxPrinted} are printed in all (errors first), then '... and N more'. A one-line summary follows, counting",
             $"them all. The exit code is {ExitCodes.Failure} if there is any error, else {ExitCodes.Ok} (warnings do not fail).",
             "A folder is searched recursively, as the build's glob finds rule files: bin/ and obj/ folders (build",
             "output) and hidden folders are skipped; a folder reached again through a symbolic link is not searched twice.",
@@ -88,7 +90,7 @@ internal static class CheckCommand
 
         var compilation = RuleFiles.Compile(files);
         var diagnostics = compilation.Diagnostics;
-        DiagnosticOutput.Write(context.Output, diagnostics);
+        DiagnosticOutput.WriteShown(context.Output, compilation.ShownDiagnostics);
         int errors = diagnostics.Count(d => d.IsError);
         int warnings = diagnostics.Count - errors;
         var rulesets = compilation.Rulesets.Select(r => r.Name).ToList();

@@ -33,7 +33,7 @@ internal static class RulesetLoader
         int errorCount = diagnostics.Count(d => d.IsError);
         if (errorCount > 0)
         {
-            DiagnosticOutput.Write(errors, diagnostics);
+            DiagnosticOutput.WriteShown(errors, compilation.ShownDiagnostics);
 
             errors.WriteLine($"nvtrap: the rules in {path} have {Plural.Of(errorCount, "error")}; fix them and run again ('nvtrap check {path}' lists them).");
             return null;
