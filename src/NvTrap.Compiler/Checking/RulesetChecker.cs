@@ -157,21 +157,6 @@ internal static partial class RulesetChecker
         return names;
     }
 
-    private static void CheckUnusedGroups(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
-    {
-        var used = new HashSet<int>(ruleset.TrappedGroups);
-        foreach (var group in ruleset.Groups.OfType<BoundCombination>())
-        {
-            used.UnionWith(group.Members.Select(m => m.Group));
-        }
-
-        foreach (var group in ruleset.Groups.Where(g => !used.Contains(g.Id)))
-        {
-            diagnostics.Add(Descriptors.UnusedGroup.Create(group.Span,
-                $"Group '{group.Name}' is never used: no trap names it and no combination contains it. Add a trap for it or remove it."));
-        }
-    }
-
     private static void CheckCatalogueCoverage(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
     {
         if (ruleset.Catalogue.Count == 0)

@@ -108,9 +108,11 @@ internal sealed class BoundRuleset
         BoundContext? context = null,
         IReadOnlyList<BoundParameter>? parameters = null,
         IReadOnlyList<BoundFilter>? filters = null,
-        IReadOnlyList<NonSysregBit>? nonSysregBits = null)
+        IReadOnlyList<NonSysregBit>? nonSysregBits = null,
+        IReadOnlyCollection<int>? emptyTrapGroups = null)
     {
         TrappedGroups = trappedGroups;
+        EmptyTrapGroups = emptyTrapGroups ?? System.Array.Empty<int>();
         Context = context ?? BoundContext.Default;
         Parameters = parameters ?? System.Array.Empty<BoundParameter>();
         Filters = filters ?? System.Array.Empty<BoundFilter>();
@@ -166,6 +168,9 @@ internal sealed class BoundRuleset
 
     /// <summary>Ids of the groups some trap entry names, whether or not its encodings resolved (for the unused-group warning).</summary>
     public IReadOnlyCollection<int> TrappedGroups { get; }
+
+    /// <summary>Ids of the groups named by a trap that lists no encoding (<c>sysregs: []</c>), which traps nothing with them.</summary>
+    public IReadOnlyCollection<int> EmptyTrapGroups { get; }
 
     public BoundRegister? FindRegister(string name) => _registersByName.TryGetValue(name, out var register) ? register : null;
 
