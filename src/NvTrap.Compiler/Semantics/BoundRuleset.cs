@@ -86,8 +86,17 @@ internal sealed record BoundContext(ExpressionLogic Hypervisor, ExpressionLogic?
         null);
 }
 
-/// <summary>A catalogue name and its encoding.</summary>
-internal sealed record CatalogueEntry(string Name, ushort Encoding, SourceSpan Span);
+/// <summary>
+/// A catalogue name and its encoding; <see cref="Family"/> is set for a name an indexed family
+/// defines, so checks can tell a family trapped whole from one trapped in part.
+/// </summary>
+internal sealed record CatalogueEntry(string Name, ushort Encoding, SourceSpan Span, FamilyMember? Family = null);
+
+/// <summary>
+/// Where a catalogue name stands in its indexed family: the family as written
+/// (<c>DBGBVR&lt;n&gt;_EL1</c>), the name's index, and the family's inclusive index range.
+/// </summary>
+internal sealed record FamilyMember(string Family, ulong Index, ulong Low, ulong High);
 
 /// <summary>One ruleset with every name resolved, gathered from all its files.</summary>
 internal sealed class BoundRuleset

@@ -36,12 +36,14 @@ public class CheckCommandTests
     ];
 
     [Fact]
-    public void The_linux_rules_check_clean()
+    public void The_linux_rules_check_with_only_the_warnings_the_kernel_earns()
     {
+        // DBGWCR15_EL1 left out of its family (NVT075): the 6.6 table's own mistake, kept and documented.
         var result = Tool.Run("check", TestPaths.LinuxRules);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["checked 37 files, 1 ruleset (linux-6.6): 0 errors, 0 warnings"], result.OutputLines);
+        Assert.Equal(["NVT075"], result.OutputLines[..^1].Select(l => l.Split(' ')[2].TrimEnd(':')));
+        Assert.Equal("checked 37 files, 1 ruleset (linux-6.6): 0 errors, 1 warning", result.OutputLines[^1]);
     }
 
     [Fact]

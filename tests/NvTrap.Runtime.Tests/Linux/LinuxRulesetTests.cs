@@ -38,9 +38,12 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     }
 
     [Fact]
-    public void The_ruleset_compiles_without_warnings()
+    public void The_ruleset_compiles_with_only_the_warnings_for_the_kernels_own_mistakes()
     {
-        Assert.Empty(_linux.Compilation.Diagnostics);
+        // DBGWCR15_EL1 left out of its family: the 6.6 table's, kept as it had it (docs/linux-6.6.md).
+        Assert.Equal(
+            new[] { ("NVT075", "traps/debug.nvtrap.yaml", 35) },
+            _linux.Compilation.Diagnostics.Select(d => (d.Id, d.Span.Path.Replace('\\', '/'), d.Span.StartLine)));
     }
 
     [Fact]
