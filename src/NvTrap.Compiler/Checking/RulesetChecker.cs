@@ -35,6 +35,7 @@ internal static partial class RulesetChecker
         {
             var index = new CoverageIndex(ruleset);
             CheckFamilies(ruleset, index, diagnostics);
+            CheckRangeLevels(ruleset, index, diagnostics);
         }
     }
 

@@ -105,6 +105,58 @@ public class CoverageCheckTests
         Assert.DoesNotContain(diagnostics, d => d.Id is "NVT075" or "NVT076" or "NVT077");
     }
 
+    // ---- NVT076 ---------------------------------------------------------------------------
+
+    private const string Levels = """
+        ruleset: t
+        registers:
+          R: { fields: { A: 0, B: 1 } }
+        controls:
+          C1: { register: R, mask: A, value: A, forward: any }
+          C2: { register: R, mask: B, value: B, forward: any }
+        sysregs:
+          SPSR_EL2: S3_4_C4_C0_0
+          ELR_EL2: S3_4_C4_C0_1
+          SP_EL1: S3_4_C4_C1_0
+          SPSR_irq: S3_4_C4_C3_0
+          SCTLR_EL12: S3_5_C1_C0_0
+          CNTKCTL_EL12: S3_5_C14_C1_0
+          CNTP_CTL_EL02: S3_5_C14_C2_1
+          TRCPRGCTLR: S2_1_C0_C1_0
+          TRCSTATR: S2_1_C0_C3_0
+          CCSIDR_EL1: S3_1_C0_C0_0
+          CLIDR_EL1: S3_1_C0_C0_1
+          CTR_EL0: S3_3_C0_C0_1
+          DCZID_EL0: S3_3_C0_C0_7
+          TPIDR_EL0: S3_3_C13_C0_2
+        """;
+
+    [Theory]
+    [InlineData("[SPSR_EL2, ELR_EL2]")]
+    [InlineData("[S3_4_C4_C1_1, S3_4_C4_C15_7]")]
+    // An AArch32 banked register has no level suffix: left alone, as 7.1's skipped SPSR_irq.
+    [InlineData("[S3_4_C4_C2_0, S3_4_C4_C7_7]")]
+    // The EL12 and EL02 aliases are one level, as in the _EL02/_EL12 ranges of both kernels.
+    [InlineData("[S3_5_C0_C0_0, S3_5_C14_C15_7]")]
+    // The trace unit's registers carry no level, as in 7.1's CPTR_EL2.TTA range.
+    [InlineData("[S2_1_C0_C0_0, S2_1_C7_C15_7]")]
+    public void A_range_over_registers_of_its_own_level_is_not_reported(string range)
+    {
+        Assert.Empty(Coverage($"traps:\n  - {{ group: C1, range: {range} }}", Levels));
+    }
+
+    [Fact]
+    public void A_range_over_another_level_names_the_first_few_and_counts_the_rest()
+    {
+        var warning = Assert.Single(Coverage("traps:\n  - { group: C1, range: [CCSIDR_EL1, S3_5_C15_C15_7] }", Levels));
+        Assert.Equal("NVT076", warning.Id);
+        Assert.Equal(23, warning.Span.StartLine);
+        Assert.StartsWith("This 'C1' range, CCSIDR_EL1..S3_5_C15_C15_7, runs between EL1 and EL12/EL02 registers but also covers CTR_EL0 (EL0), DCZID_EL0 (EL0), TPIDR_EL0 (EL0) and 2 more:", warning.Message);
+
+        var one = Assert.Single(Coverage("traps:\n  - { group: C1, range: [SPSR_EL2, S3_4_C4_C15_7] }", Levels));
+        Assert.StartsWith("This 'C1' range, SPSR_EL2..S3_4_C4_C15_7, runs between EL2 registers but also covers SP_EL1 (EL1):", one.Message);
+    }
+
     // ---- speed ----------------------------------------------------------------------------
 
     [Fact]
@@ -135,5 +187,6 @@ public class CoverageCheckTests
         clock.Stop();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Equal(64, diagnostics.Count(d => d.Id == "NVT075"));
+        Assert.Equal(16_384, diagnostics.Count(d => d.Id == "NVT076"));
     }
 }
