@@ -36,6 +36,7 @@ internal static partial class RulesetChecker
             var index = new CoverageIndex(ruleset);
             CheckFamilies(ruleset, index, diagnostics);
             CheckRangeLevels(ruleset, index, diagnostics);
+            CheckRangeGaps(ruleset, index, diagnostics);
         }
     }
 

@@ -90,6 +90,7 @@ internal static class Descriptors
     // Coverage warnings: what the traps cover, measured against the catalogue
     public static readonly RuleDiagnosticDescriptor IncompleteFamily = new("NVT075", "Register family trapped in part", RuleSeverity.Warning, Coverage);
     public static readonly RuleDiagnosticDescriptor RangeCoversOtherLevel = new("NVT076", "Range covers registers of another exception level", RuleSeverity.Warning, Coverage);
+    public static readonly RuleDiagnosticDescriptor RangeGapLeavesRegisters = new("NVT077", "Gap between a group's ranges leaves registers untrapped", RuleSeverity.Warning, Coverage);
 
     // Generator adapter
     public static readonly RuleDiagnosticDescriptor RulesetNotFound = new("NVT080", "Ruleset not found", RuleSeverity.Error, Generator);
@@ -113,7 +114,7 @@ internal static class Descriptors
         ValueOutsideMask, EmptyMask, FineGrainedBitOutOfRange, FineGrainedBitRes0, InvalidPolarity, InvalidBehaviour, InvalidBitPosition, ReservedBitsOverlap, BothPolarities,
         ExpressionSyntax, ExpressionUnknownName, ExpressionBitIndex, ExpressionArity,
         UnusedGroup, UncataloguedEncoding, IncompleteFineGrainedRegister, UnusedFilter, UnusedParameter,
-        IncompleteFamily, RangeCoversOtherLevel,
+        IncompleteFamily, RangeCoversOtherLevel, RangeGapLeavesRegisters,
         RulesetNotFound, InvalidTarget, NotInterpretable, InternalError, TooManyDiagnostics,
         VmProfileUnknownName, ValueOutOfRange, RegisterNotSanitised,
     };

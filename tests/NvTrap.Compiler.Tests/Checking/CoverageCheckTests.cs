@@ -37,7 +37,7 @@ public class CoverageCheckTests
           OTHER<i>_EL1: { i: 0..3, encoding: [2, 0, 1, i, 5] }
         """;
 
-    /// <summary>The coverage warnings of <see cref="Head"/> followed by <paramref name="rest"/>.</summary>
+    /// <summary>The coverage warnings of <see cref="Head"/> followed by <paramref name="rest"/>, as "line:id message".</summary>
     private static List<RuleDiagnostic> Coverage(string rest, string head = Head)
     {
         var diagnostics = Rules.Diagnostics(("a.nvtrap.yaml", head + "\n" + rest));
@@ -157,6 +157,33 @@ public class CoverageCheckTests
         Assert.StartsWith("This 'C1' range, SPSR_EL2..S3_4_C4_C15_7, runs between EL2 registers but also covers SP_EL1 (EL1):", one.Message);
     }
 
+    // ---- NVT077 ---------------------------------------------------------------------------
+
+    [Theory]
+    // The hole is trapped in full by other entries, as 7.1 traps SPSR_EL2 and ELR_EL2 one by one.
+    [InlineData("  - { group: C1, range: [S3_4_C3_C0_0, S3_4_C3_C15_7] }\n  - { group: C1, sysregs: [SPSR_EL2, ELR_EL2] }\n  - { group: C2, sysreg: SP_EL1 }\n  - { group: C1, range: [S3_4_C4_C1_1, S3_4_C4_C15_7] }")]
+    // Blocks farther apart than they are wide are separate blocks, as the CRn 11 and 15 IMPLEMENTATION DEFINED ranges.
+    [InlineData("  - { group: C1, range: [S3_4_C3_C0_0, S3_4_C3_C0_7] }\n  - { group: C1, range: [S3_4_C4_C1_1, S3_4_C4_C1_7] }")]
+    // Ranges of two groups.
+    [InlineData("  - { group: C1, range: [S3_4_C3_C0_0, S3_4_C3_C15_7] }\n  - { group: C2, range: [S3_4_C4_C1_1, S3_4_C4_C15_7] }")]
+    // Only a register of another level in the hole (SP_EL1): stepping over it is what holes are for.
+    [InlineData("  - { group: C1, range: [S3_4_C3_C0_0, S3_4_C4_C0_7] }\n  - { group: C1, range: [S3_4_C4_C1_1, S3_4_C4_C15_7] }")]
+    public void A_gap_that_leaves_nothing_of_the_ranges_level_untrapped_is_not_reported(string traps)
+    {
+        Assert.Empty(Coverage("traps:\n" + traps, Levels));
+    }
+
+    [Fact]
+    public void A_gap_that_leaves_registers_untrapped_is_reported_at_the_second_range()
+    {
+        string traps = "traps:\n  - { group: C1, range: [S3_4_C3_C0_0, S3_4_C3_C15_7] }\n  - { group: C2, sysreg: SP_EL1 }\n  - { group: C1, range: [S3_4_C4_C1_1, S3_4_C4_C15_7] }";
+        var warning = Assert.Single(Coverage(traps, Levels));
+        Assert.Equal("NVT077", warning.Id);
+        Assert.Equal(25, warning.Span.StartLine);
+        Assert.Equal(23, warning.Related!.StartLine);
+        Assert.StartsWith("SPSR_EL2 and ELR_EL2 lie in the gap S3_4_C4_C0_0..S3_4_C4_C1_0 between this 'C1' range and the one before it (S3_4_C3_C0_0..S3_4_C3_C15_7), and no coarse entry traps them,", warning.Message);
+    }
+
     // ---- speed ----------------------------------------------------------------------------
 
     [Fact]
@@ -188,5 +215,6 @@ public class CoverageCheckTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Equal(64, diagnostics.Count(d => d.Id == "NVT075"));
         Assert.Equal(16_384, diagnostics.Count(d => d.Id == "NVT076"));
+        Assert.Equal(16_383, diagnostics.Count(d => d.Id == "NVT077"));
     }
 }
