@@ -11,10 +11,14 @@ namespace NvTrap.Compiler.Checking;
 // alike, so a group that traps some of them and not the others has usually lost one: Linux's
 // coarse table listed DBGWCR<n>_EL1 for n = 0..14 and forgot 15 while its three sibling families
 // went to 15. Each coarse group, and each fine-grained group, is held to the families it touches;
-// the report stands at the entry next to which the first missing register belongs.
+// the report stands at the entry next to which the first missing register belongs. A family
+// that more than a few groups of one kind share is split on purpose (or beyond saving by one
+// more entry), and is left alone; that also bounds the work to a few passes over each family.
 internal static partial class RulesetChecker
 {
     private const int NamesShown = 4;
+    private const int GroupsPerFamily = 4;
+    private const int RunsShown = 6;
 
     private static void CheckFamilies(BoundRuleset ruleset, CoverageIndex index, List<RuleDiagnostic> diagnostics)
     {
@@ -39,7 +43,7 @@ internal static partial class RulesetChecker
                 }
             }
 
-            foreach (var pair in coarse.Where(p => p.Value.Count < members.Count))
+            foreach (var pair in Partial(coarse, members.Count))
             {
                 var (group, present) = (pair.Key, pair.Value);
                 var missing = members.Where(m => !present.ContainsKey(m.Family!.Index)).ToList();
@@ -48,7 +52,7 @@ internal static partial class RulesetChecker
                     $"Group '{ruleset.GroupById(group).Name}' traps {family.Key} for {Indices(family.Key, present.Keys)} but not for {Indices(family.Key, missing.Select(m => m.Family!.Index))}: {elsewhere}. The registers of a family are trapped alike, so one left out is usually forgotten: trap {Names(missing)} with this group, or narrow the family's index range in the catalogue if the architecture has fewer."));
             }
 
-            foreach (var pair in fineGrained.Where(p => p.Value.Count < members.Count))
+            foreach (var pair in Partial(fineGrained, members.Count))
             {
                 var (group, present) = (pair.Key, pair.Value);
                 var missing = members.Where(m => !present.ContainsKey(m.Family!.Index)).ToList();
@@ -58,6 +62,10 @@ internal static partial class RulesetChecker
             }
         }
     }
+
+    /// <summary>The groups that cover part of a family, none when more than a few groups share it.</summary>
+    private static IEnumerable<KeyValuePair<int, SortedDictionary<ulong, SourceSpan>>> Partial(SortedDictionary<int, SortedDictionary<ulong, SourceSpan>> byGroup, int members) =>
+        byGroup.Count > GroupsPerFamily ? Enumerable.Empty<KeyValuePair<int, SortedDictionary<ulong, SourceSpan>>>() : byGroup.Where(p => p.Value.Count < members);
 
     private static void Record(SortedDictionary<int, SortedDictionary<ulong, SourceSpan>> byGroup, int group, ulong familyIndex, SourceSpan span)
     {
@@ -96,7 +104,7 @@ internal static partial class RulesetChecker
         return string.Join("; ", parts);
     }
 
-    /// <summary>"n = 0..14" or "n = 0..3, 8..15": the indices as ranges, with the family's variable.</summary>
+    /// <summary>"n = 0..14" or "n = 0..3, 8..15": the indices as runs, with the family's variable.</summary>
     private static string Indices(string family, IEnumerable<ulong> indices)
     {
         int open = family.IndexOf('<');
@@ -115,7 +123,9 @@ internal static partial class RulesetChecker
             i = j + 1;
         }
 
-        return $"{variable} = {string.Join(", ", runs)}";
+        // A family cut into many pieces is named by its first few runs, so messages stay short.
+        string more = runs.Count > RunsShown ? $" and {Invariant.Number(runs.Count - RunsShown)} more" : string.Empty;
+        return $"{variable} = {string.Join(", ", runs.Take(RunsShown))}{more}";
     }
 
     /// <summary>"A, B and C", or the first few and how many more.</summary>

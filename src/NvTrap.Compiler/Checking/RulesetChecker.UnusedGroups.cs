@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NvTrap.Compiler.Common;
 using NvTrap.Compiler.Diagnostics;
 using NvTrap.Compiler.Semantics;
 
@@ -49,7 +50,9 @@ internal static partial class RulesetChecker
             string message;
             if (containers.TryGetValue(group.Id, out var within))
             {
-                string list = string.Join(", ", within.Select(n => $"'{n}'"));
+                // A group in very many combinations is named with the first few, so messages stay short.
+                string list = string.Join(", ", within.Take(NamesShown).Select(n => $"'{n}'"))
+                    + (within.Count > NamesShown ? $" and {Invariant.Number(within.Count - NamesShown)} more" : string.Empty);
                 message = $"Group '{group.Name}' is used only by {(within.Count == 1 ? "combination" : "combinations")} {list}, which nothing uses in turn, so it never affects a decision. Trap {(within.Count == 1 ? "that combination" : "one of them")} (or '{group.Name}' itself), or remove what is unused.";
             }
             else if (empty.Contains(group.Id))

@@ -98,6 +98,19 @@ public class CoverageCheckTests
     }
 
     [Fact]
+    public void A_family_shared_by_more_than_four_groups_is_taken_as_split_on_purpose()
+    {
+        string Ruleset(int groups) =>
+            "ruleset: t\nregisters:\n  R: { fields: { A: 0 } }\ncontrols:\n"
+            + string.Concat(Enumerable.Range(1, groups).Select(g => $"  C{g}: {{ register: R, mask: A, value: A, forward: any }}\n"))
+            + "sysregs:\n  DBG<n>_EL1: { n: 0..7, encoding: [2, 0, 0, n, 4] }\ntraps:\n"
+            + string.Concat(Enumerable.Range(1, groups).Select(g => $"  - {{ group: C{g}, sysreg: DBG{g - 1}_EL1 }}\n"));
+
+        Assert.Equal(4, Rules.Diagnostics(("a.nvtrap.yaml", Ruleset(4))).Count(d => d.Id == "NVT075"));
+        Assert.DoesNotContain(Rules.Diagnostics(("a.nvtrap.yaml", Ruleset(5))), d => d.Id == "NVT075");
+    }
+
+    [Fact]
     public void Overlapping_entries_switch_the_coverage_checks_off()
     {
         var diagnostics = Rules.Diagnostics(("a.nvtrap.yaml", Head + "\ntraps:\n  - { group: C1, sysregs: [DBG0_EL1, DBG1_EL1] }\n  - { group: C2, range: [DBG1_EL1, DBG1_EL1] }"));
@@ -216,5 +229,36 @@ public class CoverageCheckTests
         Assert.Equal(64, diagnostics.Count(d => d.Id == "NVT075"));
         Assert.Equal(16_384, diagnostics.Count(d => d.Id == "NVT076"));
         Assert.Equal(16_383, diagnostics.Count(d => d.Id == "NVT077"));
+    }
+
+    [Fact]
+    public void Families_that_alias_one_another_keep_their_work_and_messages_short()
+    {
+        // 64 families over the same 1,024 encodings (65,536 names), each encoding trapped by one of
+        // four groups: every family has four partial groups, each missing hundreds of members in
+        // hundreds of runs, and messages that listed them all would grow with the square.
+        var span = new SourceSpan("a.nvtrap.yaml", 0, 0, 1, 1, 1, 1);
+        var catalogue = Enumerable.Range(0, 64).SelectMany(f => Enumerable.Range(0, 1_024).Select(n => new CatalogueEntry(
+            $"F{f}R{n}_EL1", (ushort)n, span, new FamilyMember($"F{f}R<n>_EL1", (ulong)n, 0, 1023)))).ToList();
+        var groups = Enumerable.Range(1, 4).Select(id => (BoundGroup)new BoundControl(id, $"C{id}", span, 0, 1, 1, TrapBehaviour.Any)).ToList();
+        var singles = Enumerable.Range(0, 1_024).Select(n => new CoarseEntry((ushort)n, (ushort)n, n % 4 + 1, false, span)).ToList();
+        var ruleset = new BoundRuleset(
+            "t",
+            new[] { "a.nvtrap.yaml" },
+            new[] { new BoundRegister(0, "R", null, new Dictionary<string, (int, int)>(), 0, 0, false, span) },
+            groups,
+            Array.Empty<BoundFineGrainedGroup>(),
+            singles,
+            Array.Empty<FineGrainedEntry>(),
+            catalogue,
+            new[] { 1, 2, 3, 4 });
+
+        var diagnostics = new List<RuleDiagnostic>();
+        var clock = Stopwatch.StartNew();
+        RulesetChecker.Check(ruleset, diagnostics);
+        clock.Stop();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(256, diagnostics.Count(d => d.Id == "NVT075"));
+        Assert.All(diagnostics.Where(d => d.Id == "NVT075"), d => Assert.True(d.Message.Length < 1_000, d.Message));
     }
 }

@@ -52,6 +52,14 @@ public class UnusedGroupTests
     }
 
     [Fact]
+    public void A_member_of_very_many_unused_combinations_names_the_first_few()
+    {
+        string combinations = "combinations:\n" + string.Concat(Enumerable.Range(1, 6).Select(i => $"  M{i}: [C2, K]\n"));
+        var messages = Unused(combinations + "traps:\n  - { group: C1, sysreg: S3_0_C1_C0_0 }");
+        Assert.Contains("Group 'C2' is used only by combinations 'M1', 'M2', 'M3', 'M4' and 2 more, which nothing uses in turn, so it never affects a decision. Trap one of them (or 'C2' itself), or remove what is unused.", messages);
+    }
+
+    [Fact]
     public void A_group_named_only_by_empty_trap_lists_is_reported_and_so_are_its_members()
     {
         var messages = Unused("combinations:\n  M: [C1, C2, K]\ntraps:\n  - { group: M, sysregs: [] }");
