@@ -6,13 +6,13 @@ using System.Text;
 namespace NvTrap.Compiler.Schema;
 
 /// <summary>
-/// Writes a <see cref="JsonObject"/> as indented JSON with '\n' line ends. Arrays of plain values
+/// Writes a <see cref="OrderedJsonObject"/> as indented JSON with '\n' line ends. Arrays of plain values
 /// stay on one line, so an enum or a required list is read at a glance and diffs stay small.
 /// Every character outside printable ASCII is escaped, so the text is the same bytes everywhere.
 /// </summary>
 internal static class JsonText
 {
-    public static string Write(JsonObject value)
+    public static string Write(OrderedJsonObject value)
     {
         var text = new StringBuilder();
         WriteValue(text, value, 0);
@@ -32,7 +32,7 @@ internal static class JsonText
             case int i:
                 text.Append(i.ToString(CultureInfo.InvariantCulture));
                 break;
-            case JsonObject o:
+            case OrderedJsonObject o:
                 WriteObject(text, o, depth);
                 break;
             case object[] items:
@@ -43,7 +43,7 @@ internal static class JsonText
         }
     }
 
-    private static void WriteObject(StringBuilder text, JsonObject value, int depth)
+    private static void WriteObject(StringBuilder text, OrderedJsonObject value, int depth)
     {
         if (value.Members.Count == 0)
         {
@@ -67,7 +67,7 @@ internal static class JsonText
 
     private static void WriteArray(StringBuilder text, object[] items, int depth)
     {
-        bool flat = Array.TrueForAll(items, item => item is not JsonObject and not object[]);
+        bool flat = Array.TrueForAll(items, item => item is not OrderedJsonObject and not object[]);
         text.Append(flat || items.Length == 0 ? "[" : "[\n");
         for (int i = 0; i < items.Length; i++)
         {

@@ -18,7 +18,7 @@ internal sealed class SchemaGenerator
     private static readonly string[] FieldNames = { "op0", "op1", "CRn", "CRm", "op2" };
     private static readonly int[] FieldMaxima = { 3, 7, 15, 15, 7 };
 
-    private readonly List<KeyValuePair<string, JsonObject>> _definitions = new();
+    private readonly List<KeyValuePair<string, OrderedJsonObject>> _definitions = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
 
     private SchemaGenerator()
@@ -28,7 +28,7 @@ internal sealed class SchemaGenerator
     public static string Generate(ShippedSchema schema)
     {
         var generator = new SchemaGenerator();
-        var root = new JsonObject()
+        var root = new OrderedJsonObject()
             .Add("$schema", Draft)
             .Add("$id", schema.Id)
             .Add("title", schema.Title);
@@ -37,7 +37,7 @@ internal sealed class SchemaGenerator
             root.Add(member.Key, member.Value);
         }
 
-        var definitions = new JsonObject();
+        var definitions = new OrderedJsonObject();
         foreach (var definition in generator._definitions)
         {
             definitions.Add(definition.Key, definition.Value);
@@ -48,15 +48,15 @@ internal sealed class SchemaGenerator
     }
 
     /// <summary>A mapping of a table's kind: its keys, what must be given, and nothing else.</summary>
-    private JsonObject Table(KeyTable table)
+    private OrderedJsonObject Table(KeyTable table)
     {
-        var properties = new JsonObject();
+        var properties = new OrderedJsonObject();
         foreach (var key in table.Keys)
         {
             properties.Add(key.Name, Value(key.Value, key.Description));
         }
 
-        var schema = new JsonObject()
+        var schema = new OrderedJsonObject()
             .Add("description", table.Description)
             .Add("type", "object")
             .Add("properties", properties);
@@ -92,26 +92,26 @@ internal sealed class SchemaGenerator
     }
 
     /// <summary>One way of a set that excludes the others: all its keys, none of theirs.</summary>
-    private static JsonObject Alternative(KeyTable table, IReadOnlyList<string> keys)
+    private static OrderedJsonObject Alternative(KeyTable table, IReadOnlyList<string> keys)
     {
         var others = table.Alternatives.SelectMany(a => a).Where(k => !keys.Contains(k)).Distinct().ToList();
         string description = $"With {string.Join(" and ", keys.Select(k => $"'{k}'"))}"
             + (others.Count == 0 ? "." : $", and without {string.Join(" or ", others.Select(k => $"'{k}'"))}.");
-        var schema = new JsonObject()
+        var schema = new OrderedJsonObject()
             .Add("description", description)
             .Add("required", keys.Select(k => (object)k).ToArray());
         if (others.Count > 0)
         {
-            schema.Add("not", new JsonObject().Add("anyOf", others.Select(k => (object)new JsonObject().Add("required", new object[] { k })).ToArray()));
+            schema.Add("not", new OrderedJsonObject().Add("anyOf", others.Select(k => (object)new OrderedJsonObject().Add("required", new object[] { k })).ToArray()));
         }
 
         return schema;
     }
 
     /// <summary>The schema of a key's value, carrying the key's own description.</summary>
-    private JsonObject Value(ValueShape shape, string description)
+    private OrderedJsonObject Value(ValueShape shape, string description)
     {
-        var schema = new JsonObject().Add("description", description);
+        var schema = new OrderedJsonObject().Add("description", description);
         switch (shape)
         {
             case ScalarShape scalar:
@@ -121,14 +121,14 @@ internal sealed class SchemaGenerator
             case ObjectShape obj:
                 string reference = Reference(obj.Table);
                 return obj.Nullable
-                    ? schema.Add("anyOf", new object[] { new JsonObject().Add("$ref", reference), Null() })
+                    ? schema.Add("anyOf", new object[] { new OrderedJsonObject().Add("$ref", reference), Null() })
                     : schema.Add("$ref", reference);
             case ListShape list:
                 return schema
                     .Add("type", Types("array", list.Nullable))
                     .Add("items", Value(list.Items, list.ItemDescription));
             case MapShape map:
-                var patterns = new JsonObject();
+                var patterns = new OrderedJsonObject();
                 foreach (var entry in map.Entries)
                 {
                     patterns.Add(NamePattern(entry.Name), Value(entry.Value, entry.Description));
@@ -137,8 +137,8 @@ internal sealed class SchemaGenerator
                 return schema
                     .Add("type", Types("object", map.Nullable))
                     .Add("propertyNames", map.Entries.Count == 1
-                        ? new JsonObject().Add("$ref", Reference(map.Entries[0].Name))
-                        : new JsonObject().Add("anyOf", map.Entries.Select(e => (object)new JsonObject().Add("$ref", Reference(e.Name))).ToArray()))
+                        ? new OrderedJsonObject().Add("$ref", Reference(map.Entries[0].Name))
+                        : new OrderedJsonObject().Add("anyOf", map.Entries.Select(e => (object)new OrderedJsonObject().Add("$ref", Reference(e.Name))).ToArray()))
                     .Add("patternProperties", patterns)
                     .Add("additionalProperties", false);
             default:
@@ -148,7 +148,7 @@ internal sealed class SchemaGenerator
 
     private static object Types(string type, bool nullable) => nullable ? new object[] { type, "null" } : type;
 
-    private static JsonObject Null() => new JsonObject().Add("type", "null");
+    private static OrderedJsonObject Null() => new OrderedJsonObject().Add("type", "null");
 
     private static string NamePattern(ScalarShape name) => name.Form switch
     {
@@ -158,14 +158,14 @@ internal sealed class SchemaGenerator
 
     private string Reference(KeyTable table) => Define(table.DefinitionName, () => Table(table));
 
-    private string Reference(ChoiceShape choice) => Define(choice.DefinitionName, () => new JsonObject()
+    private string Reference(ChoiceShape choice) => Define(choice.DefinitionName, () => new OrderedJsonObject()
         .Add("description", choice.Description + " " + string.Join(" ", choice.Words.Select(w => $"'{w.Key}': {w.Value}")))
         .Add("type", "string")
         .Add("enum", choice.Words.Select(w => (object)w.Key).ToArray()));
 
     private string Reference(ScalarShape scalar) => Define(scalar.DefinitionName, () =>
     {
-        var schema = new JsonObject().Add("description", scalar.Description);
+        var schema = new OrderedJsonObject().Add("description", scalar.Description);
         foreach (var member in Body(scalar.Form).Members)
         {
             schema.Add(member.Key, member.Value);
@@ -175,88 +175,88 @@ internal sealed class SchemaGenerator
     });
 
     /// <summary>Registers a definition the first time it is used; its body may use further definitions, which follow it.</summary>
-    private string Define(string name, Func<JsonObject> build)
+    private string Define(string name, Func<OrderedJsonObject> build)
     {
         if (_defined.Add(name))
         {
             int at = _definitions.Count;
-            _definitions.Add(new KeyValuePair<string, JsonObject>(name, new JsonObject()));
-            _definitions[at] = new KeyValuePair<string, JsonObject>(name, build());
+            _definitions.Add(new KeyValuePair<string, OrderedJsonObject>(name, new OrderedJsonObject()));
+            _definitions[at] = new KeyValuePair<string, OrderedJsonObject>(name, build());
         }
 
         return "#/$defs/" + name;
     }
 
     /// <summary>How each of the language's values is written, as schema keywords (the description is added by the caller).</summary>
-    private JsonObject Body(ScalarForm form)
+    private OrderedJsonObject Body(ScalarForm form)
     {
         switch (form)
         {
             case ScalarForm.Integer:
-                return new JsonObject().Add("anyOf", new object[]
+                return new OrderedJsonObject().Add("anyOf", new object[]
                 {
-                    new JsonObject().Add("type", "integer").Add("minimum", 0),
+                    new OrderedJsonObject().Add("type", "integer").Add("minimum", 0),
                     LiteralString(),
                 });
             case ScalarForm.Bit:
                 return SmallInteger(63);
             case ScalarForm.BitOrRange:
-                return new JsonObject().Add("anyOf", new object[]
+                return new OrderedJsonObject().Add("anyOf", new object[]
                 {
-                    new JsonObject().Add("$ref", Reference(LanguageValues.Bit)),
+                    new OrderedJsonObject().Add("$ref", Reference(LanguageValues.Bit)),
                     Pair(LanguageValues.Bit, "hi, the highest bit of the range.", "lo, the lowest bit of the range (at most hi)."),
                 });
             case ScalarForm.BitMask:
-                return new JsonObject().Add("anyOf", new object[]
+                return new OrderedJsonObject().Add("anyOf", new object[]
                 {
-                    new JsonObject().Add("$ref", Reference(LanguageValues.Integer)),
-                    new JsonObject().Add("type", "array").Add("items", new JsonObject().Add("$ref", Reference(LanguageValues.BitOrRange))),
+                    new OrderedJsonObject().Add("$ref", Reference(LanguageValues.Integer)),
+                    new OrderedJsonObject().Add("type", "array").Add("items", new OrderedJsonObject().Add("$ref", Reference(LanguageValues.BitOrRange))),
                 });
             case ScalarForm.FieldBits:
-                return new JsonObject().Add("anyOf", new object[]
+                return new OrderedJsonObject().Add("anyOf", new object[]
                 {
-                    new JsonObject().Add("$ref", Reference(LanguageValues.Integer)),
-                    new JsonObject().Add("$ref", Reference(LanguageValues.Name)),
-                    new JsonObject().Add("type", "array").Add("items", new JsonObject().Add("$ref", Reference(LanguageValues.Name))),
+                    new OrderedJsonObject().Add("$ref", Reference(LanguageValues.Integer)),
+                    new OrderedJsonObject().Add("$ref", Reference(LanguageValues.Name)),
+                    new OrderedJsonObject().Add("type", "array").Add("items", new OrderedJsonObject().Add("$ref", Reference(LanguageValues.Name))),
                 });
             case ScalarForm.Name:
                 return NameString(LanguagePatterns.Identifier);
             case ScalarForm.DefinitionName:
                 // "null" in any of YAML's spellings would read as no value where the name is used.
-                return NameString(LanguagePatterns.Identifier).Add("not", new JsonObject().Add("enum", new object[] { "null", "Null", "NULL" }));
+                return NameString(LanguagePatterns.Identifier).Add("not", new OrderedJsonObject().Add("enum", new object[] { "null", "Null", "NULL" }));
             case ScalarForm.FamilyName:
                 return NameString(LanguagePatterns.FamilyName);
             case ScalarForm.RulesetName:
-                return new JsonObject().Add("anyOf", new object[]
+                return new OrderedJsonObject().Add("anyOf", new object[]
                 {
-                    new JsonObject().Add("type", "string").Add("pattern", LanguagePatterns.RulesetName),
-                    new JsonObject()
+                    new OrderedJsonObject().Add("type", "string").Add("pattern", LanguagePatterns.RulesetName),
+                    new OrderedJsonObject()
                         .Add("description", "A name YAML reads as a number or a boolean (7, 7.1): the compiler reads the text as written.")
                         .Add("type", new object[] { "number", "boolean" }),
                 });
             case ScalarForm.Expression:
                 // Written plain, a literal or true/false reads as a number or a boolean; the compiler reads its text.
-                return new JsonObject().Add("type", new object[] { "string", "integer", "boolean" }).Add("minLength", 1);
+                return new OrderedJsonObject().Add("type", new object[] { "string", "integer", "boolean" }).Add("minLength", 1);
             case ScalarForm.Encoding:
                 var fields = new object[5];
                 for (int i = 0; i < 5; i++)
                 {
                     var field = SmallInteger(FieldMaxima[i]);
-                    fields[i] = new JsonObject().Add("description", $"{FieldNames[i]}, 0..{FieldMaxima[i]}.").Add("anyOf", field.Members[0].Value);
+                    fields[i] = new OrderedJsonObject().Add("description", $"{FieldNames[i]}, 0..{FieldMaxima[i]}.").Add("anyOf", field.Members[0].Value);
                 }
 
-                return new JsonObject().Add("anyOf", new object[]
+                return new OrderedJsonObject().Add("anyOf", new object[]
                 {
-                    new JsonObject()
+                    new OrderedJsonObject()
                         .Add("description", "The generic name S<op0>_<op1>_C<CRn>_C<CRm>_<op2>, each field in range (S3_0_C1_C0_0).")
                         .Add("type", "string")
                         .Add("pattern", LanguagePatterns.GenericEncoding),
-                    new JsonObject()
+                    new OrderedJsonObject()
                         .Add("description", "A name from the catalogue ('sysregs'). A name shaped like a generic name is read as one, never looked up.")
                         .Add("type", "string")
                         .Add("pattern", LanguagePatterns.Identifier)
-                        .Add("not", new JsonObject().Add("pattern", LanguagePatterns.GenericEncodingShape)),
-                    new JsonObject()
+                        .Add("not", new OrderedJsonObject().Add("pattern", LanguagePatterns.GenericEncodingShape)),
+                    new OrderedJsonObject()
                         .Add("description", "The five fields [op0, op1, CRn, CRm, op2].")
                         .Add("type", "array")
                         .Add("prefixItems", fields)
@@ -269,27 +269,27 @@ internal sealed class SchemaGenerator
                 var expressions = new object[5];
                 for (int i = 0; i < 5; i++)
                 {
-                    expressions[i] = new JsonObject()
+                    expressions[i] = new OrderedJsonObject()
                         .Add("description", $"{FieldNames[i]} (0..{FieldMaxima[i]}): an integer, or an expression of the family's variable.")
                         .Add("$ref", Reference(LanguageValues.Expression));
                 }
 
-                return new JsonObject().Add("type", "array").Add("prefixItems", expressions).Add("minItems", 5).Add("items", false);
+                return new OrderedJsonObject().Add("type", "array").Add("prefixItems", expressions).Add("minItems", 5).Add("items", false);
             case ScalarForm.IndexRange:
-                return new JsonObject().Add("type", "string").Add("pattern", LanguagePatterns.IndexRange);
+                return new OrderedJsonObject().Add("type", "string").Add("pattern", LanguagePatterns.IndexRange);
             case ScalarForm.FineGrainedBit:
-                return new JsonObject().Add("type", "string").Add("pattern", LanguagePatterns.FineGrainedBit);
+                return new OrderedJsonObject().Add("type", "string").Add("pattern", LanguagePatterns.FineGrainedBit);
             case ScalarForm.Flag:
-                return new JsonObject().Add("type", "boolean");
+                return new OrderedJsonObject().Add("type", "boolean");
             default:
                 throw new ArgumentOutOfRangeException(nameof(form), form, "A value with no schema.");
         }
     }
 
     /// <summary>An integer 0..max: a number, or a literal YAML itself reads as a string.</summary>
-    private static JsonObject SmallInteger(int max) => new JsonObject().Add("anyOf", new object[]
+    private static OrderedJsonObject SmallInteger(int max) => new OrderedJsonObject().Add("anyOf", new object[]
     {
-        new JsonObject().Add("type", "integer").Add("minimum", 0).Add("maximum", max),
+        new OrderedJsonObject().Add("type", "integer").Add("minimum", 0).Add("maximum", max),
         LiteralString(),
     });
 
@@ -297,23 +297,23 @@ internal sealed class SchemaGenerator
     /// An integer literal as a string. YAML reads 0b1010 and 1_000 as strings, where the compiler
     /// reads integers; quoted, any literal is a string to both (the compiler then rejects it).
     /// </summary>
-    private static JsonObject LiteralString() => new JsonObject()
+    private static OrderedJsonObject LiteralString() => new OrderedJsonObject()
         .Add("description", "An integer literal YAML reads as a string (0b1010, 0xFFFF_0000); write it plain, not quoted.")
         .Add("type", "string")
         .Add("pattern", LanguagePatterns.IntegerLiteral);
 
-    private static JsonObject NameString(string pattern) => new JsonObject()
+    private static OrderedJsonObject NameString(string pattern) => new OrderedJsonObject()
         .Add("type", "string")
         .Add("pattern", pattern)
         .Add("maxLength", YamlShapeParser.MaxNameLength);
 
     /// <summary>A list of exactly two values of one shape.</summary>
-    private JsonObject Pair(ScalarShape item, string first, string second) => new JsonObject()
+    private OrderedJsonObject Pair(ScalarShape item, string first, string second) => new OrderedJsonObject()
         .Add("type", "array")
         .Add("prefixItems", new object[]
         {
-            new JsonObject().Add("description", first).Add("$ref", Reference(item)),
-            new JsonObject().Add("description", second).Add("$ref", Reference(item)),
+            new OrderedJsonObject().Add("description", first).Add("$ref", Reference(item)),
+            new OrderedJsonObject().Add("description", second).Add("$ref", Reference(item)),
         })
         .Add("minItems", 2)
         .Add("items", false);
