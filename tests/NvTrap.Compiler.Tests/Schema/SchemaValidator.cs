@@ -40,16 +40,60 @@ internal sealed class SchemaValidator
     public IReadOnlyList<SchemaError> Validate(JsonNode? document)
     {
         var element = JsonSerializer.SerializeToElement(document);
-        var results = _schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = _schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (results.IsValid)
         {
             return [];
         }
 
-        var errors = (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => new SchemaError(d.InstanceLocation.ToString(), e.Key, e.Value)))
-            .ToList();
+        var errors = new List<SchemaError>();
+        Collect(results, errors);
         return errors.Count > 0 ? errors : [new SchemaError(string.Empty, "(none)", "invalid, with no error detail")];
+    }
+
+    /// <summary>
+    /// The errors of a failing node and of the failing subschemas that made it fail. A branch of an
+    /// anyOf that failed while another held, a oneOf branch beside the one that held, or the inside
+    /// of a 'not' (which holds when its inside fails) is no error of the document: the walk skips
+    /// them, so each error is where an editor would underline.
+    /// </summary>
+    private static void Collect(EvaluationResults node, List<SchemaError> errors)
+    {
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            errors.Add(new SchemaError(node.InstanceLocation.ToString(), keyword, message));
+        }
+
+        var children = node.Details ?? [];
+        string Applicator(EvaluationResults child) =>
+            child.EvaluationPath.ToString().Substring(node.EvaluationPath.ToString().Length).Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+        foreach (var group in children.GroupBy(Applicator))
+        {
+            int held = group.Count(c => c.IsValid);
+            bool passed = group.Key switch
+            {
+                "anyOf" => held > 0,
+                "oneOf" => held == 1,
+                "not" => held == 0,
+                _ => false,
+            };
+            if (passed)
+            {
+                continue;
+            }
+
+            if (group.Key is "not" || (group.Key is "oneOf" && held > 1))
+            {
+                // Failed because a subschema held (a 'not', or two branches of a oneOf): the validator
+                // records no message for that, so say it here, at the value.
+                errors.Add(new SchemaError(node.InstanceLocation.ToString(), group.Key, group.Key == "not" ? "the value is one it must not be" : "more than one alternative holds"));
+                continue;
+            }
+
+            foreach (var child in group.Where(c => !c.IsValid))
+            {
+                Collect(child, errors);
+            }
+        }
     }
 }
