@@ -66,7 +66,7 @@ internal sealed class SchemaGenerator
             schema.Add("required", required);
         }
 
-        if (table.MinimumKeys > 0)
+        if (table.MinimumKeys > 0 && table.Placeholder is null)
         {
             schema.Add("minProperties", table.MinimumKeys);
         }
@@ -80,7 +80,7 @@ internal sealed class SchemaGenerator
         {
             // The one key the entry names itself: anything but the table's keys, exactly once.
             schema.Add("additionalProperties", Value(placeholder.Value, placeholder.Description));
-            schema.Add("minProperties", required.Length + 1);
+            schema.Add("minProperties", System.Math.Max(table.MinimumKeys, required.Length + 1));
             schema.Add("maxProperties", table.Keys.Count + 1);
         }
         else
@@ -236,7 +236,10 @@ internal sealed class SchemaGenerator
                 });
             case ScalarForm.Expression:
                 // Written plain, a literal or true/false reads as a number or a boolean; the compiler reads its text.
-                return new OrderedJsonObject().Add("type", new object[] { "string", "integer", "boolean" }).Add("minLength", 1);
+                return new OrderedJsonObject()
+                    .Add("type", new object[] { "string", "integer", "boolean" })
+                    .Add("minLength", 1)
+                    .Add("pattern", LanguagePatterns.ExpressionCharacters);
             case ScalarForm.Encoding:
                 var fields = new object[5];
                 for (int i = 0; i < 5; i++)

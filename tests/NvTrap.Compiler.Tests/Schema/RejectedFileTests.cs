@@ -45,6 +45,8 @@ public class RejectedFileTests
         { "a ruleset name with a space", "ruleset: my rules\n", "/ruleset", "NVT008" },
         { "no ruleset", "registers:\n  R:\n", "", "NVT005" },
         { "an empty expression", "ruleset: t\nfilters:\n  F: \"\"\n", "/filters/F", "NVT060" },
+        { "an expression with a character no expression holds", "ruleset: t\nfilters:\n  F: \"HCRX_EL2.FGTnXS; el\"\n", "/filters/F", "NVT060" },
+        { "a family field that is no expression", "ruleset: t\nsysregs:\n  R<n>_EL1: { n: 0..3, encoding: [3, 0, 1, \"n % 2\", 0] }\n", "/sysregs/R<n>_EL1/encoding/3", "NVT060" },
     };
 
     [Theory]

@@ -116,4 +116,23 @@ public class SchemaPatternTests
         bool parserReadsRange = !diagnostics.Any(d => d.Id == Descriptors.WrongValueType.Id);
         Assert.Equal(parserReadsRange, Regex.IsMatch(scalar, LanguagePatterns.IndexRange));
     }
+
+    [Fact]
+    public void The_expression_pattern_admits_exactly_the_characters_the_expression_lexer_reads()
+    {
+        // ASCII only: the lexer also reads non-ASCII letters, which can never spell a name (names
+        // are ASCII), so the compiler refuses them later and the schema may refuse them at once.
+        var pattern = new Regex(LanguagePatterns.ExpressionCharacters, RegexOptions.CultureInvariant);
+        var ecma = new Regex(LanguagePatterns.ExpressionCharacters, RegexOptions.ECMAScript);
+        for (char c = ' '; c <= '~'; c++)
+        {
+            // '=' is read only in pairs (==, !=, <=, >=); a character set cannot say that.
+            string text = c == '=' ? "a == b" : $"a {c} b";
+            var diagnostics = new List<RuleDiagnostic>();
+            RuleFileParser.Parse("t.nvtrap.yaml", $"ruleset: t\nfilters:\n  F: '{text.Replace("'", "''")}'\n", diagnostics);
+            bool lexerReads = !diagnostics.Any(d => d.Message.Contains("unexpected character '", StringComparison.Ordinal));
+            Assert.True(lexerReads == pattern.IsMatch(text), $"'{c}': lexer reads it: {lexerReads}; pattern: {pattern.IsMatch(text)}");
+            Assert.Equal(pattern.IsMatch(text), ecma.IsMatch(text));
+        }
+    }
 }

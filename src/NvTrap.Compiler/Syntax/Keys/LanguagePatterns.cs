@@ -46,6 +46,16 @@ internal static class LanguagePatterns
     /// </summary>
     public const string FineGrainedBitParts = @"^([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]*)\])$";
 
+    /// <summary>The one-character operators and punctuation of expressions (two-character ones are pairs of these and '=').</summary>
+    public const string OperatorCharacters = "!~-*+<>&^|?:()[].,";
+
+    /// <summary>
+    /// The characters an expression may hold: ASCII letters, digits and '_' (names are ASCII),
+    /// white space, the operator characters and '=' (of ==, !=, &lt;=, &gt;=). Whether they form an
+    /// expression is the expression parser's to say.
+    /// </summary>
+    public static readonly string ExpressionCharacters = "^[A-Za-z0-9_\\s=" + OperatorCharacters.Replace("-", string.Empty).Replace("^", "\\^").Replace("[", "\\[").Replace("]", "\\]") + "-]+$";
+
     /// <summary>A fine-grained bit the parser accepts: GROUP.FIELD, or GROUP[n] with an integer literal n.</summary>
     public const string FineGrainedBit = "^[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[\\s*" + IntegerLiteralBody + "\\s*\\])$";
 }

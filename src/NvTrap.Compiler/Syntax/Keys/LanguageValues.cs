@@ -37,8 +37,8 @@ internal static class LanguageValues
         + "The family defines one name per index, the placeholder replaced by the number (DBGBVR0_EL1, DBGBVR1_EL1, ...).");
 
     public static readonly ScalarShape RulesetName = new("rulesetName", ScalarForm.RulesetName,
-        "A ruleset's name: letters, digits, '_', '.', '+' and '-' (linux-7.1). The generated class is chosen by it: "
-        + "[NvTrapRuleset(\"linux-7.1\")].");
+        "A ruleset's name: letters, digits, '_', '.', '+' and '-' (linux-7.1). The partial class marked "
+        + "[NvTrapRuleset(\"linux-7.1\")] receives the code generated from it.");
 
     public static readonly ScalarShape Expression = new("expression", ScalarForm.Expression,
         "An expression of unsigned 64-bit values, best quoted since it often holds characters YAML reads itself. "

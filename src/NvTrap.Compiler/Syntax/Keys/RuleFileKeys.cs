@@ -127,11 +127,15 @@ internal static class RuleFileKeys
         }).ToArray(),
         alternatives: TargetAlternatives);
 
+    private static readonly KeyDefinition NonSysregBitKey = new("bit",
+        "The bit, in the group's registers: GROUP.FIELD or GROUP[n].",
+        LanguageValues.FineGrainedBit, required: true);
+
     public static readonly KeyTable NonSysregBit = new("nonSysregBit",
         "A fine-grained bit that traps something other than a system-register access (ERET, SVC, PSB CSYNC, ...). It changes no decision; "
         + "it lets the build check, as the kernel does at boot, that every bit of every fine-grained register is RES0, RES1 or a trap "
         + "of known polarity.",
-        new[] { FineGrainedBitKey, PolarityKey });
+        new[] { NonSysregBitKey, PolarityKey });
 
     public static readonly KeyTable Family = new("family",
         "An indexed family of catalogue names: the placeholder's index range, and the encoding of each member computed from it.",
