@@ -3,12 +3,6 @@ using NvTrap.Compiler.Syntax;
 
 namespace NvTrap.Compiler.Tests.Schema;
 
-/// <summary>Where a kind of mapping sits in a file: how to put one there, and its JSON pointer.</summary>
-internal sealed record Placement(KeyTable Table, Func<string, string> Embed, string Pointer)
-{
-    public override string ToString() => $"{Table.DefinitionName} at {(Pointer.Length == 0 ? "/" : Pointer)}";
-}
-
 /// <summary>
 /// Builds small files from the key tables themselves: a value of each shape that the parser and
 /// the schema both accept, the smallest mapping of each kind, and every place a kind of mapping

@@ -6,12 +6,6 @@ using NvTrap.Testing;
 
 namespace NvTrap.Compiler.Tests.Schema;
 
-/// <summary>One schema violation: where in the document (a JSON pointer) and what.</summary>
-internal sealed record SchemaError(string Location, string Keyword, string Message)
-{
-    public override string ToString() => $"{(Location.Length == 0 ? "/" : Location)}: {Keyword}: {Message}";
-}
-
 /// <summary>
 /// A shipped schema, read from docs/schema as users get it, and run by a real validator
 /// (JsonSchema.Net) over YAML converted by <see cref="YamlToJson"/>.
