@@ -63,6 +63,7 @@ internal sealed class CommandTree
         Add(explain, ExplainCommand.Help);
         Add(EvalCommand.Create(context, new RulesetOptions(rules)), EvalCommand.Help);
         Add(CheckCommand.Create(context, rules), CheckCommand.Help);
+        Add(ExplainDiagnosticCommand.Create(context), ExplainDiagnosticCommand.Help);
         Add(TableCommand.Create(context, new RulesetOptions(rules)), TableCommand.Help);
         Add(GroupsCommand.Create(context, new RulesetOptions(rules)), GroupsCommand.Help);
         Add(RulesetsCommand.Create(context), RulesetsCommand.Help);
