@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using NvTrap.Cli.Severity;
 using NvTrap.Compiler.Diagnostics;
 
 namespace NvTrap.Cli.CommandLine;
@@ -19,7 +20,14 @@ internal static class DiagnosticOutput
     /// <summary>The most diagnostics printed by one command.</summary>
     public const int MaxPrinted = 100;
 
-    public static void Write(TextWriter writer, IReadOnlyList<RuleDiagnostic> diagnostics, int maxPrinted = MaxPrinted)
+    public static void Write(TextWriter writer, IReadOnlyList<RuleDiagnostic> diagnostics, int maxPrinted = MaxPrinted) =>
+        Write(writer, diagnostics.Select(ReportedDiagnostic.AsIs).ToList(), maxPrinted);
+
+    /// <summary>
+    /// Prints diagnostics at their configured levels (<c>check</c>): errors, warnings and info
+    /// (suggestion); past the cap, errors first, then the others in the compiler's order.
+    /// </summary>
+    public static void Write(TextWriter writer, IReadOnlyList<ReportedDiagnostic> diagnostics, int maxPrinted = MaxPrinted)
     {
         if (diagnostics.Count <= maxPrinted)
         {
@@ -33,17 +41,27 @@ internal static class DiagnosticOutput
 
         int errors = diagnostics.Count(d => d.IsError);
         int errorsLeft = Math.Min(errors, maxPrinted);
-        int warningsLeft = maxPrinted - errorsLeft;
+        int othersLeft = maxPrinted - errorsLeft;
         int hiddenErrors = errors - errorsLeft;
-        int hiddenWarnings = diagnostics.Count - errors - warningsLeft;
+        int hiddenWarnings = 0;
+        int hiddenInfo = 0;
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.IsError ? errorsLeft-- > 0 : warningsLeft-- > 0)
+            if (diagnostic.IsError ? errorsLeft-- > 0 : othersLeft-- > 0)
             {
                 writer.WriteLine(diagnostic.ToDisplayString());
             }
+            else if (diagnostic.Level == DiagnosticLevel.Warning)
+            {
+                hiddenWarnings++;
+            }
+            else if (diagnostic.Level == DiagnosticLevel.Suggestion)
+            {
+                hiddenInfo++;
+            }
         }
 
-        writer.WriteLine($"... and {Plural.Of(diagnostics.Count - maxPrinted, "more diagnostic")} ({Plural.Of(hiddenErrors, "error")}, {Plural.Of(hiddenWarnings, "warning")}) not shown; at most {maxPrinted} are printed, errors first.");
+        string info = hiddenInfo == 0 ? string.Empty : $", {Plural.Of(hiddenInfo, "info message")}";
+        writer.WriteLine($"... and {Plural.Of(diagnostics.Count - maxPrinted, "more diagnostic")} ({Plural.Of(hiddenErrors, "error")}, {Plural.Of(hiddenWarnings, "warning")}{info}) not shown; at most {maxPrinted} are printed, errors first.");
     }
 }
