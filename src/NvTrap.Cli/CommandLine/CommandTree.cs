@@ -63,13 +63,13 @@ internal sealed class CommandTree
         Add(explain, ExplainCommand.Help);
         Add(EvalCommand.Create(context, new RulesetOptions(rules)), EvalCommand.Help);
         Add(CheckCommand.Create(context, rules), CheckCommand.Help);
-        Add(ExplainDiagnosticCommand.Create(context), ExplainDiagnosticCommand.Help);
         Add(TableCommand.Create(context, new RulesetOptions(rules)), TableCommand.Help);
         Add(GroupsCommand.Create(context, new RulesetOptions(rules)), GroupsCommand.Help);
         Add(RulesetsCommand.Create(context), RulesetsCommand.Help);
         Add(ImportCommand.Create(context), ImportCommand.Help);
         Add(ExportCommand.Create(context, rules), ExportCommand.Help);
         Add(DiffCommand.Create(context), DiffCommand.Help);
+        Add(ExplainDiagnosticCommand.Create(context), ExplainDiagnosticCommand.Help);
 
         var helpOption = new HelpOption();
         helpOption.Action = new HelpWithExamplesAction((HelpAction)helpOption.Action!, help);

@@ -109,6 +109,12 @@ internal sealed class SeverityConfiguration
             var descriptor = DiagnosticIds.Find(id);
             if (descriptor is null)
             {
+                if (!IsNvTrapId(id))
+                {
+                    // Another analyzer's setting.
+                    continue;
+                }
+
                 notes.Add($"{where}: there is no diagnostic {id.ToUpperInvariant()} (the ids are {DiagnosticIds.Range}).");
                 continue;
             }
