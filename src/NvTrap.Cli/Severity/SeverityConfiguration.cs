@@ -162,6 +162,14 @@ internal sealed class SeverityConfiguration
             string full = Path.GetFullPath(ruleFile).Replace('\\', '/');
             foreach (var config in chain)
             {
+                foreach (string id in config.GlobalSection.Keys.Select(SeverityKey).OfType<string>().Where(IsNvTrapId))
+                {
+                    if (told.Add($"{config.Path}\n\n{id}"))
+                    {
+                        notes.Add($"{config.Path}: dotnet_diagnostic.{id.ToUpperInvariant()}.severity is set above the first [section] of a config file that is not a global config, where it applies to nothing, in the build too. Add 'is_global = true' at its top, or move it to a .globalconfig.");
+                    }
+                }
+
                 string folder = config.Directory.Replace('\\', '/').TrimEnd('/');
                 string relative = full[folder.Length..];
                 foreach (var section in config.Sections)

@@ -199,6 +199,19 @@ public class CheckSeverityTests
     }
 
     [Fact]
+    public void A_setting_above_the_sections_of_a_plain_editorconfig_applies_to_nothing_and_a_note_says_so()
+    {
+        var (directory, rules) = Project();
+        using var _ = directory;
+        string config = directory.Write("project/.editorconfig", "dotnet_diagnostic.NVT070.severity = error\n");
+
+        var result = Tool.Run("check", rules);
+
+        Assert.Contains("NVT070 warning", Levels(result).Levels);
+        Assert.Equal([$"nvtrap check: note: {config}: dotnet_diagnostic.NVT070.severity is set above the first [section] of a config file that is not a global config, where it applies to nothing, in the build too. Add 'is_global = true' at its top, or move it to a .globalconfig."], result.ErrorLines);
+    }
+
+    [Fact]
     public void An_editorconfig_with_is_global_is_a_global_config()
     {
         var (directory, rules) = Project();
