@@ -52,6 +52,13 @@ internal sealed class RuleCompilation
     public IReadOnlyList<RuleDiagnostic> Diagnostics =>
         Files.SelectMany(f => f.Diagnostics).Concat(Rulesets.SelectMany(r => r.Diagnostics)).Concat(Failures).ToList();
 
+    /// <summary>
+    /// What a person is shown of <see cref="Diagnostics"/>: each file's and each ruleset's capped by
+    /// <see cref="DiagnosticCap"/>, exactly as the build reports them.
+    /// </summary>
+    public IReadOnlyList<RuleDiagnostic> ShownDiagnostics =>
+        Files.SelectMany(f => DiagnosticCap.Apply(f.Diagnostics)).Concat(Rulesets.SelectMany(r => DiagnosticCap.Apply(r.Diagnostics))).Concat(Failures).ToList();
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     public CompiledRuleset? Find(string name) => Rulesets.FirstOrDefault(r => r.Name == name);
@@ -73,11 +80,12 @@ internal static class RuleCompiler
     {
         try
         {
+            var directory = RulesetDirectory.Of(files.Where(f => f.Syntax is not null).Select(f => f.Syntax!).ToList());
             var results = files
                 .Where(f => f.Syntax?.Ruleset is not null)
                 .GroupBy(f => f.Syntax!.Ruleset!.Text, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => CompileRuleset(g.Key, g.Select(f => f.Syntax!), fileErrors: g.Any(f => f.Diagnostics.Any(d => d.IsError))))
+                .Select(g => CompileRuleset(g.Key, g.Select(f => f.Syntax!), fileErrors: g.Any(f => f.Diagnostics.Any(d => d.IsError)), directory))
                 .ToList();
             return new RuleCompilation(files, results.Select(r => r.Compiled).ToList(), results.Select(r => r.Bound).ToList(), Array.Empty<RuleDiagnostic>());
         }
@@ -127,10 +135,10 @@ internal static class RuleCompiler
         $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.";
 
     /// <summary>Binds, checks and (when error-free) lowers one ruleset.</summary>
-    private static (CompiledRuleset Compiled, BoundRuleset Bound) CompileRuleset(string name, IEnumerable<RuleFileSyntax> files, bool fileErrors)
+    private static (CompiledRuleset Compiled, BoundRuleset Bound) CompileRuleset(string name, IEnumerable<RuleFileSyntax> files, bool fileErrors, RulesetDirectory directory)
     {
         var diagnostics = new List<RuleDiagnostic>();
-        var bound = Binder.Bind(name, files, diagnostics);
+        var bound = Binder.Bind(name, files, diagnostics, directory);
         RulesetChecker.Check(bound, diagnostics);
         LoweredRuleset? lowered = null;
         if (!fileErrors && !diagnostics.Any(d => d.IsError))

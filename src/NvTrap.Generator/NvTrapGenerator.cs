@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System;
@@ -57,7 +58,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => Emit(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(parsed.Select(static (file, _) => file.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(parsed.Select(static (file, _) => file.Diagnostics), static (spc, diagnostics) => Report(spc, DiagnosticCap.Apply(diagnostics)));
         context.RegisterSourceOutput(compiled.Select(static (output, _) => output.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(targets.Combine(compiled.Select(static (output, _) => output.Index)), static (spc, pair) => ReportTarget(spc, pair.Left, pair.Right));
         context.RegisterSourceOutput(emits, static (spc, result) =>
@@ -71,7 +72,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Report(SourceProductionContext context, EquatableArray<RuleDiagnostic> diagnostics)
+    private static void Report(SourceProductionContext context, IEnumerable<RuleDiagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -135,7 +136,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             distinct.Any(f => f.Syntax?.Ruleset is null));
         return new CompileOutput(
             compilation.Rulesets.Select(r => new RulesetModel(r.Name, r.Lowered)).ToEquatableArray(),
-            compilation.Rulesets.SelectMany(r => r.Diagnostics).Concat(compilation.Failures).ToEquatableArray(),
+            compilation.Rulesets.SelectMany(r => DiagnosticCap.Apply(r.Diagnostics)).Concat(compilation.Failures).ToEquatableArray(),
             index);
     }
 
@@ -148,6 +149,21 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             // No usable class, no such ruleset, or the ruleset has errors: those are reported
             // where they are, and nothing is emitted.
             return EmitResult.Nothing;
+        }
+
+        // The one name the rules cannot know to avoid: a C# condition method named like the class
+        // it is declared in (C# forbids a member named like its type).
+        var clashes = lowered.Conditions
+            .Select(c => c.Logic)
+            .OfType<Compiler.Semantics.CSharpLogic>()
+            .Where(m => m.Method == target.ClassName)
+            .Take(1)
+            .Select(m => Descriptors.NameTakenByGeneratedCode.Create(m.Span,
+                $"'{m.Method}' cannot name a C# condition method of class '{target.ClassName}': C# does not allow a member named like its class. Choose another name."))
+            .ToEquatableArray();
+        if (clashes.Count > 0)
+        {
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, clashes);
         }
 
         try

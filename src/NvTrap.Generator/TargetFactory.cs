@@ -34,6 +34,12 @@ internal static class TargetFactory
             return new TargetInfo(null, ruleset, location, $"Class '{symbol.Name}' is generic; a ruleset class must not have type parameters.");
         }
 
+        if (GeneratedNames.Contains(GeneratedNames.ClassMembers, symbol.Name))
+        {
+            // C# does not allow a member named like its type (CS0542), and NvTrap generates one.
+            return new TargetInfo(null, ruleset, location, $"Class '{symbol.Name}' has the name of a member NvTrap generates into it; rename the class.");
+        }
+
         var containing = new List<string>();
         for (var outer = symbol.ContainingType; outer is not null; outer = outer.ContainingType)
         {
@@ -49,10 +55,10 @@ internal static class TargetFactory
                 TypeKind.Interface => "interface",
                 _ => outer.IsRecord ? "record" : "class",
             };
-            containing.Insert(0, $"partial {keyword} {outer.Name}");
+            containing.Insert(0, $"partial {keyword} {CSharpText.Identifier(outer.Name)}");
         }
 
-        string? ns = symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString();
+        string? ns = symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString().Replace("@", string.Empty);
         return new TargetInfo(new RulesetTarget(ns, containing.ToEquatableArray(), symbol.Name, ruleset), ruleset, location, null);
     }
 }

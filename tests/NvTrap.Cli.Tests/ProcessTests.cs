@@ -70,4 +70,37 @@ public class ProcessTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("EC 0x16 (HVC in AArch64), not EC 0x18", result.Error);
     }
+
+    [Fact]
+    public void Export_of_a_built_in_ruleset_writes_a_kernel_tree()
+    {
+        using var directory = new TempDirectory();
+        string tree = Path.Combine(directory.Path, "tree");
+
+        var result = RunProcess(directory.Path, "", "export", "kernel-c", "--ruleset", "linux-7.1", "--out", tree);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Equal($"exported linux-7.1 (rules/linux-7.1): 7 files written to {tree}\n", result.Output);
+        Assert.Equal(
+            new[] { "arch/arm64/include/asm/kvm_arm.h", "arch/arm64/include/asm/kvm_host.h", "arch/arm64/include/asm/sysreg.h", "arch/arm64/kvm/emulate-nested.c", "arch/arm64/tools/sysreg", "include/clocksource/arm_arch_timer.h", "nvtrap-overlay.yaml" },
+            Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(tree, p).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Contains("\tCCC(CGT_MDCR_HPMN, check_mdcr_hpmn),\n", File.ReadAllText(Path.Combine(tree, "arch/arm64/kvm/emulate-nested.c")));
+    }
+
+    [Fact]
+    public void Export_with_both_rules_and_ruleset_exits_2()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("rules/mini/mini.nvtrap.yaml", MiniRuleset.Text);
+
+        var both = RunProcess(directory.Path, "", "export", "kernel-c", "--rules", "rules/mini", "--ruleset", "linux-7.1");
+        var unknown = RunProcess(directory.Path, "", "export", "kernel-c", "--ruleset", "linux-0");
+
+        Assert.Equal(2, both.ExitCode);
+        Assert.Equal("", both.Output);
+        Assert.Contains("--rules rules/mini and --ruleset linux-7.1 both name a ruleset; give one of them.", both.Error);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("there is no built-in ruleset 'linux-0'", unknown.Error);
+    }
 }

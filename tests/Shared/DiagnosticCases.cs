@@ -46,6 +46,7 @@ public static class DiagnosticCases
         yield return new("NVT013", Base.Replace("sysreg: S3_0_C1_C0_0 }", "sysreg: NO_SUCH_EL1 }"), 13, "NO_SUCH_EL1");
         yield return new("NVT014", Base.Replace("bit: G.X", "bit: H.X"), 15, "H.X");
         yield return new("NVT015", Base.Replace("bit: G.X, trap_when: set }", "bit: G.X, trap_when: set, filter: NOPE }"), 15, "NOPE");
+        yield return new("NVT016", Base + "\nfilters:\n  Filters: \"R.A\"\n", 17, "Filters");
         yield return new("NVT020", Base.Replace("sysreg: S3_0_C1_C0_0 }", "sysreg: S3_8_C1_C0_0 }"), 13, "8_C1");
         yield return new("NVT021", Base.Replace("sysreg: S3_0_C1_C0_0 }", "range: [S3_0_C2_C0_0, S3_0_C1_C0_0] }"), 13, "[S3_0_C2");
         yield return new("NVT022", Base.Replace("sysreg: S3_0_C1_C0_0 }", "sysreg: [3, 0, 1] }"), 13, "[3, 0, 1]");

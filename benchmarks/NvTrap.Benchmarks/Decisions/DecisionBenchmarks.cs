@@ -18,6 +18,7 @@ public class DecisionBenchmarks
     private TrapWorkload _workload = null!;
     private Linux66Reference _reference = null!;
     private Interpreter _interpreter = null!;
+    private VmProfile _vm;
 
     [Params(AccessPattern.Uniform, AccessPattern.Hot, AccessPattern.Space)]
     public AccessPattern Pattern { get; set; }
@@ -28,10 +29,12 @@ public class DecisionBenchmarks
         _workload = new TrapWorkload(Pattern);
         _reference = LinuxRuleset.Instance.Kernel;
         _interpreter = Interpreter.Create(LinuxRuleset.Instance.Lowered);
+        _vm = Linux66Traps.DefaultVm();
         Agreement.Require(nameof(DecisionBenchmarks), Pattern, new Dictionary<string, int>
         {
             [nameof(Generated)] = Generated(),
             [nameof(GeneratedTypedState)] = GeneratedTypedState(),
+            [nameof(GeneratedWithVm)] = GeneratedWithVm(),
             [nameof(Reference)] = Reference(),
             [nameof(Frozen)] = Frozen(),
             [nameof(Direct)] = Direct(),
@@ -50,6 +53,14 @@ public class DecisionBenchmarks
     /// </summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int GeneratedTypedState() => DecideAll(default(Linux66Traps.Rules), _workload.TypedStates, _workload);
+
+    /// <summary>
+    /// The generated code deciding for a VM profile (<see cref="VmProfile"/>, here the ruleset's
+    /// defaults): what reading the hidden bits, reserved bits and parameters from a profile
+    /// instead of the ruleset's own tables costs. Not a comparison of structures.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
+    public int GeneratedWithVm() => DecideAllWithVm(default(Linux66Traps.Rules), _workload.States, in _vm, _workload);
 
     /// <summary>
     /// The loop without a decision: the same state and ESR loads per trap, summing one bit of
@@ -91,6 +102,23 @@ public class DecisionBenchmarks
     /// <summary>(d) The <c>nvtrap</c> tool's interpreter: tables laid out at run time, conditions through the expression evaluator.</summary>
     [Benchmark(OperationsPerInvoke = TrapWorkload.Cases)]
     public int Interpreted() => _interpreter.DecideAll(_workload);
+
+    /// <summary>As <see cref="DecideAll"/>, deciding for a VM profile.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static int DecideAllWithVm<TRules, TState>(in TRules rules, TState[] states, in VmProfile vm, TrapWorkload workload)
+        where TRules : struct, ITrapRules
+        where TState : struct, IVcpuState
+    {
+        var esrs = workload.Esrs;
+        var stateIndex = workload.StateIndex;
+        int forwarded = 0;
+        for (int i = 0; i < esrs.Length; i++)
+        {
+            forwarded += Count(TrapEngine.Decide(in rules, in states[stateIndex[i]], in vm, esrs[i]).Forward);
+        }
+
+        return forwarded;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int LoopAll(VcpuState[] states, TrapWorkload workload)

@@ -38,14 +38,17 @@ internal static class QuickRunner
         var patterns = Enum.GetValues<AccessPattern>();
         var decisions = new Dictionary<AccessPattern, IReadOnlyList<Sample>>();
         var lookups = new Dictionary<AccessPattern, IReadOnlyList<Sample>>();
+        var callSites = new Dictionary<AccessPattern, IReadOnlyList<Sample>>();
         foreach (var pattern in patterns)
         {
             decisions[pattern] = Sampler.Measure(DecisionOperations(pattern), Warmup, SampleTime, Rounds);
             lookups[pattern] = Sampler.Measure(LookupOperations(pattern), Warmup, SampleTime, Rounds);
+            callSites[pattern] = Sampler.Measure(CallSiteOperations(pattern), Warmup, SampleTime, Rounds);
         }
 
         WriteTable(output, "Decide: ns per decision (B allocated per decision); VcpuState except GeneratedTypedState (Linux66Traps.State)", decisions);
         WriteTable(output, "Lookup alone: ns per lookup (B allocated per lookup)", lookups);
+        WriteTable(output, "Call site: ns per decision from a loop in its own method, and from a one-line lambda", callSites);
 
         var generator = decisionsOnly ? new() : BenchmarkRulesets.Keys.Select(MeasureGenerator).ToList();
         if (cold is not null)
@@ -62,6 +65,13 @@ internal static class QuickRunner
                 double other = samples.Single(s => s.Name == method).NanosecondsPerOperation;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {name}/{PatternName(pattern)}: {other / generated:0.00}"));
             }
+        }
+
+        foreach (var pattern in patterns)
+        {
+            double loop = callSites[pattern].Single(s => s.Name == nameof(CallSiteBenchmarks.Loop)).NanosecondsPerOperation;
+            double lambda = callSites[pattern].Single(s => s.Name == nameof(CallSiteBenchmarks.Lambda)).NanosecondsPerOperation;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio lambda/loop/{PatternName(pattern)}: {lambda / loop:0.00}"));
         }
 
         foreach (var (rulesets, full, _, _) in generator)
@@ -123,11 +133,25 @@ internal static class QuickRunner
         {
             new Operation(nameof(DecisionBenchmarks.Generated), TrapWorkload.Cases, () => (ulong)benchmarks.Generated()),
             new Operation(nameof(DecisionBenchmarks.GeneratedTypedState), TrapWorkload.Cases, () => (ulong)benchmarks.GeneratedTypedState()),
+            new Operation(nameof(DecisionBenchmarks.GeneratedWithVm), TrapWorkload.Cases, () => (ulong)benchmarks.GeneratedWithVm()),
             new Operation(nameof(DecisionBenchmarks.Reference), TrapWorkload.Cases, () => (ulong)benchmarks.Reference()),
             new Operation(nameof(DecisionBenchmarks.Frozen), TrapWorkload.Cases, () => (ulong)benchmarks.Frozen()),
             new Operation(nameof(DecisionBenchmarks.Direct), TrapWorkload.Cases, () => (ulong)benchmarks.Direct()),
             new Operation(nameof(DecisionBenchmarks.Interpreted), TrapWorkload.Cases, () => (ulong)benchmarks.Interpreted()),
             new Operation(nameof(DecisionBenchmarks.Loop), TrapWorkload.Cases, () => (ulong)benchmarks.Loop()),
+        };
+    }
+
+    private static IReadOnlyList<Operation> CallSiteOperations(AccessPattern pattern)
+    {
+        var benchmarks = new CallSiteBenchmarks { Pattern = pattern };
+        benchmarks.Setup();
+        return new[]
+        {
+            new Operation(nameof(CallSiteBenchmarks.Loop), TrapWorkload.Cases, () => (ulong)benchmarks.Loop()),
+            new Operation(nameof(CallSiteBenchmarks.Lambda), TrapWorkload.Cases, () => (ulong)benchmarks.Lambda()),
+            new Operation(nameof(CallSiteBenchmarks.LoopOutOfLine), TrapWorkload.Cases, () => (ulong)benchmarks.LoopOutOfLine()),
+            new Operation(nameof(CallSiteBenchmarks.LambdaOutOfLine), TrapWorkload.Cases, () => (ulong)benchmarks.LambdaOutOfLine()),
         };
     }
 

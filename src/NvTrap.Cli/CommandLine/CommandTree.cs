@@ -67,7 +67,7 @@ internal sealed class CommandTree
         Add(GroupsCommand.Create(context, new RulesetOptions(rules)), GroupsCommand.Help);
         Add(RulesetsCommand.Create(context), RulesetsCommand.Help);
         Add(ImportCommand.Create(context), ImportCommand.Help);
-        Add(ExportCommand.Create(context, rules), ExportCommand.Help);
+        Add(ExportCommand.Create(context, new RulesetOptions(rules)), ExportCommand.Help);
         Add(DiffCommand.Create(context), DiffCommand.Help);
         Add(ExplainDiagnosticCommand.Create(context), ExplainDiagnosticCommand.Help);
 

@@ -9,29 +9,35 @@ namespace NvTrap.Cli.CommandLine;
 
 /// <summary>
 /// Prints rule diagnostics (<c>check</c>, a <c>--rules</c> ruleset that does not compile, a
-/// <c>--vm</c> profile) with a cap on how many: a broken file or a folder of copies can give
-/// thousands, and a person fixes the first ones and runs again. Past the cap, errors are printed
-/// before warnings (the errors are what fail the run), each in the compiler's order, and one last
-/// line says how many more there are: <c>... and N more</c>. The cap is documented in
+/// <c>--vm</c> profile). Each file's diagnostics are first capped as the build caps them
+/// (<see cref="DiagnosticCap"/>: 100 per file and phase, then one NVT091 counting the rest), so
+/// check and the build show the same lines. A folder of many broken files can still give thousands,
+/// so one command prints at most <see cref="MaxPrinted"/> besides those NVT091 summaries: past
+/// that, errors are printed before the others, each in the compiler's order, and one last line says
+/// how many more there are (<c>... and N more</c>). Both caps are documented in
 /// <c>nvtrap check --help</c> and in README.md (section "The nvtrap tool", "What it reads").
 /// </summary>
 internal static class DiagnosticOutput
 {
-    /// <summary>The most diagnostics printed by one command.</summary>
+    /// <summary>The most diagnostics printed by one command, not counting NVT091 summaries.</summary>
     public const int MaxPrinted = 100;
 
-    public static void Write(TextWriter writer, IReadOnlyList<RuleDiagnostic> diagnostics, int maxPrinted = MaxPrinted) =>
-        Write(writer, diagnostics.Select(ReportedDiagnostic.AsIs).ToList(), maxPrinted);
+    /// <summary>Caps <paramref name="diagnostics"/> per file as the build does, then prints them at the compiler's severities.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<RuleDiagnostic> diagnostics) =>
+        WriteShown(writer, DiagnosticCap.Apply(diagnostics).Select(ReportedDiagnostic.AsIs).ToList());
 
     /// <summary>
-    /// Prints diagnostics at their configured levels (<c>check</c>): errors, warnings and info
-    /// (suggestion); past the cap, errors first, then the others in the compiler's order.
+    /// Prints diagnostics already capped per file (<see cref="NvTrap.Compiler.RuleCompilation.ShownDiagnostics"/>)
+    /// at their configured levels: errors, warnings and info (suggestion).
     /// </summary>
-    public static void Write(TextWriter writer, IReadOnlyList<ReportedDiagnostic> diagnostics, int maxPrinted = MaxPrinted)
+    public static void WriteShown(TextWriter writer, IReadOnlyList<ReportedDiagnostic> shown, int maxPrinted = MaxPrinted)
     {
-        if (diagnostics.Count <= maxPrinted)
+        static bool IsSummary(ReportedDiagnostic d) => d.Diagnostic.Id == Descriptors.TooManyDiagnostics.Id;
+
+        var real = shown.Where(d => !IsSummary(d)).ToList();
+        if (real.Count <= maxPrinted)
         {
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in shown)
             {
                 writer.WriteLine(diagnostic.ToDisplayString());
             }
@@ -39,17 +45,27 @@ internal static class DiagnosticOutput
             return;
         }
 
-        int errors = diagnostics.Count(d => d.IsError);
+        int errors = real.Count(d => d.IsError);
         int errorsLeft = Math.Min(errors, maxPrinted);
         int othersLeft = maxPrinted - errorsLeft;
         int hiddenErrors = errors - errorsLeft;
         int hiddenWarnings = 0;
         int hiddenInfo = 0;
-        foreach (var diagnostic in diagnostics)
+        var printedFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var diagnostic in shown)
         {
-            if (diagnostic.IsError ? errorsLeft-- > 0 : othersLeft-- > 0)
+            // A file's NVT091 follows its last diagnostic shown: print it when that file was printed.
+            bool print = IsSummary(diagnostic)
+                ? printedFiles.Contains(diagnostic.Diagnostic.Span.Path)
+                : diagnostic.IsError ? errorsLeft-- > 0 : othersLeft-- > 0;
+            if (print)
             {
+                printedFiles.Add(diagnostic.Diagnostic.Span.Path);
                 writer.WriteLine(diagnostic.ToDisplayString());
+            }
+            else if (IsSummary(diagnostic) || diagnostic.IsError)
+            {
+                // Summaries of files not printed are not counted; hidden errors are counted above.
             }
             else if (diagnostic.Level == DiagnosticLevel.Warning)
             {
@@ -62,6 +78,6 @@ internal static class DiagnosticOutput
         }
 
         string info = hiddenInfo == 0 ? string.Empty : $", {Plural.Of(hiddenInfo, "info message")}";
-        writer.WriteLine($"... and {Plural.Of(diagnostics.Count - maxPrinted, "more diagnostic")} ({Plural.Of(hiddenErrors, "error")}, {Plural.Of(hiddenWarnings, "warning")}{info}) not shown; at most {maxPrinted} are printed, errors first.");
+        writer.WriteLine($"... and {Plural.Of(real.Count - maxPrinted, "more diagnostic")} ({Plural.Of(hiddenErrors, "error")}, {Plural.Of(hiddenWarnings, "warning")}{info}) not shown; at most {maxPrinted} are printed, errors first.");
     }
 }

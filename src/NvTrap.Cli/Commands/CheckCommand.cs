@@ -8,6 +8,7 @@ using NvTrap.Cli.CommandLine;
 using NvTrap.Cli.Rulesets;
 using NvTrap.Cli.Severity;
 using NvTrap.Compiler;
+using NvTrap.Compiler.Diagnostics;
 
 namespace NvTrap.Cli.Commands;
 
@@ -25,7 +26,8 @@ internal static class CheckCommand
         Notes:
         [
             "Each diagnostic is printed as dotnet build prints the generator's: path(line,col): error NVT0xx: message.",
-            $"With --format text (the default) at most {DiagnosticOutput.MaxPrinted} are printed (errors first), then '... and N more'. A",
+            $"With --format text (the default) each file shows at most {DiagnosticCap.PerFile} per phase, then an NVT091 counting the",
+            $"rest, as the build does; at most {DiagnosticOutput.MaxPrinted} are printed in all (errors first), then '... and N more'. A",
             "one-line summary follows, counting them all. --format json and --format sarif print every diagnostic",
             "(no cap) and no summary: json is one object {files, rulesets, counts, diagnostics}, each diagnostic",
             "{path, line, column, endLine, endColumn, id, severity, message, helpLink}; sarif is a SARIF 2.1.0 log.",
@@ -184,10 +186,7 @@ internal static class CheckCommand
         }
 
         var compilation = RuleFiles.Compile(files);
-        var diagnostics = compilation.Diagnostics
-            .Select(d => new ReportedDiagnostic(d, configuration.LevelOf(d)))
-            .Where(d => d.Level is not (DiagnosticLevel.None or DiagnosticLevel.Silent))
-            .ToList();
+        var diagnostics = Configured(compilation.Diagnostics, configuration);
         var report = new CheckReport(files, compilation.Rulesets.Select(r => r.Name).ToList(), diagnostics);
         switch (format)
         {
@@ -198,7 +197,7 @@ internal static class CheckCommand
                 CheckSarifWriter.Write(context.Output, report, Environment.CurrentDirectory);
                 break;
             default:
-                DiagnosticOutput.Write(context.Output, diagnostics);
+                DiagnosticOutput.WriteShown(context.Output, Configured(compilation.ShownDiagnostics, configuration));
                 string named = report.Rulesets.Count == 0 ? string.Empty : $" ({string.Join(", ", report.Rulesets)})";
                 string info = report.Info == 0 ? string.Empty : $", {Plural.Of(report.Info, "info message")}";
                 context.Output.WriteLine($"checked {Plural.Of(files.Count, "file")}, {Plural.Of(report.Rulesets.Count, "ruleset")}{named}: {Plural.Of(report.Errors, "error")}, {Plural.Of(report.Warnings, "warning")}{info}");
@@ -207,4 +206,11 @@ internal static class CheckCommand
 
         return report.Errors > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
+
+    /// <summary>Diagnostics at their configured levels, without those configured away (none, silent).</summary>
+    private static List<ReportedDiagnostic> Configured(IEnumerable<RuleDiagnostic> diagnostics, SeverityConfiguration configuration) =>
+        diagnostics
+            .Select(d => new ReportedDiagnostic(d, configuration.LevelOf(d)))
+            .Where(d => d.Level is not (DiagnosticLevel.None or DiagnosticLevel.Silent))
+            .ToList();
 }

@@ -1,6 +1,5 @@
 using System;
 using NvTrap.Compiler.Evaluation;
-using NvTrap.Compiler.Semantics;
 
 namespace NvTrap.Cli.Interpreting;
 
@@ -8,7 +7,7 @@ namespace NvTrap.Cli.Interpreting;
 /// A ruleset compiled at run time, seen through the same <see cref="ITrapRules"/> contract the
 /// generated code implements, so <see cref="TrapEngine"/> and <see cref="TrapExplainer"/> run
 /// unchanged over it: the tables are the serialized bytes the generator would have emitted, and
-/// conditions, filters and context tests go through <see cref="ExpressionEvaluator"/>.
+/// conditions, filters and context tests run compiled (<see cref="CompiledExpression"/>).
 /// </summary>
 internal readonly struct InterpretedRules : ITrapRules
 {
@@ -23,6 +22,10 @@ internal readonly struct InterpretedRules : ITrapRules
     private readonly byte[] _registerRes0;
     private readonly byte[] _registerRes1;
     private readonly uint _sanitised;
+
+    // One frame per thread: an expression runs to completion before another starts on it.
+    [ThreadStatic]
+    private static ExpressionFrame? t_frame;
 
     public InterpretedRules(InterpretedRuleset ruleset)
     {
@@ -97,24 +100,28 @@ internal readonly struct InterpretedRules : ITrapRules
         (uint)group < (uint)_ruleset.Conditions.Length && _ruleset.Conditions[group] is { } test && Holds(test, ref state, ref vm, encoding.Value);
 
     /// <summary>
-    /// Evaluates an expression as the generated code does: a register the ruleset sanitises is
-    /// read through the VM's reserved bits, any other as the state holds it.
+    /// Runs a compiled expression as the generated code does: a register the ruleset sanitises is
+    /// read through the VM's reserved bits, any other as the state holds it. Only the registers
+    /// and parameters the expression reads are filled in, into this thread's frame: a decision
+    /// allocates nothing once the thread has one.
     /// </summary>
-    private bool Holds<TState, TVm>(BoundExpr expression, ref TState state, ref TVm vm, ushort encoding)
+    private bool Holds<TState, TVm>(CompiledExpression expression, ref TState state, ref TVm vm, ushort encoding)
         where TState : struct, IVcpuState
         where TVm : struct, IVmProfile
     {
-        // The evaluator reads through delegates, which cannot capture a `ref` parameter: they
-        // read copies instead (the interpreter may allocate).
-        TState stateCopy = state;
-        TVm vmCopy = vm;
-        uint sanitised = _sanitised;
-        var inputs = new EvaluationInputs(
-            register => ((sanitised >> register) & 1) != 0 ? RuleTables.Read(ref stateCopy, ref vmCopy, register) : stateCopy.ReadRegister(register),
-            encoding,
-            0,
-            (ulong)state.CurrentEl,
-            parameter => vmCopy.Parameter(parameter));
-        return ExpressionEvaluator.Evaluate(expression, inputs) != 0;
+        var frame = t_frame ??= new ExpressionFrame();
+        foreach (int register in expression.RegistersRead)
+        {
+            frame.Registers[register] = ((_sanitised >> register) & 1) != 0 ? RuleTables.Read(ref state, ref vm, register) : state.ReadRegister(register);
+        }
+
+        foreach (int parameter in expression.ParametersRead)
+        {
+            frame.Parameters[parameter] = vm.Parameter(parameter);
+        }
+
+        frame.Encoding = encoding;
+        frame.ExceptionLevel = (ulong)state.CurrentEl;
+        return expression.Run(frame) != 0;
     }
 }

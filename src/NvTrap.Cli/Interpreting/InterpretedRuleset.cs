@@ -10,7 +10,7 @@ namespace NvTrap.Cli.Interpreting;
 /// A ruleset compiled at run time, held as the generator would emit it: the lowered tables in
 /// their one serialized form (the bytes generated code stores as static data), the runtime's own
 /// <see cref="RulesetNames"/> built from the lowered names, and the conditions, filters and
-/// context tests as bound expressions for <see cref="ExpressionEvaluator"/> to run.
+/// context tests compiled once (<see cref="CompiledExpression"/>) to run per decision.
 /// </summary>
 internal sealed class InterpretedRuleset
 {
@@ -40,20 +40,20 @@ internal sealed class InterpretedRuleset
             HypervisorContext = names.HypervisorContext,
             HostEl0 = names.HostEl0,
         };
-        Conditions = new BoundExpr?[names.Groups.Count];
+        Conditions = new CompiledExpression?[names.Groups.Count];
         foreach (var condition in lowered.Conditions)
         {
-            Conditions[condition.Id] = ((ExpressionLogic)condition.Logic).Expression;
+            Conditions[condition.Id] = new CompiledExpression(((ExpressionLogic)condition.Logic).Expression);
         }
 
-        Filters = new BoundExpr?[names.Filters.Count];
+        Filters = new CompiledExpression?[names.Filters.Count];
         foreach (var filter in lowered.Filters)
         {
-            Filters[filter.Id] = filter.When.Expression;
+            Filters[filter.Id] = new CompiledExpression(filter.When.Expression);
         }
 
-        HypervisorContext = lowered.Context.Hypervisor.Expression;
-        HostEl0 = lowered.Context.HostEl0?.Expression;
+        HypervisorContext = new CompiledExpression(lowered.Context.Hypervisor.Expression);
+        HostEl0 = lowered.Context.HostEl0 is { } hostEl0 ? new CompiledExpression(hostEl0.Expression) : null;
     }
 
     public LoweredRuleset Lowered { get; }
@@ -62,17 +62,17 @@ internal sealed class InterpretedRuleset
 
     public RulesetNames Names { get; }
 
-    /// <summary>Each condition group's expression, by group id; null for every other group.</summary>
-    public BoundExpr?[] Conditions { get; }
+    /// <summary>Each condition group's expression, compiled, by group id; null for every other group.</summary>
+    public CompiledExpression?[] Conditions { get; }
 
-    /// <summary>Each filter's expression, by filter id; null for id 0.</summary>
-    public BoundExpr?[] Filters { get; }
+    /// <summary>Each filter's expression, compiled, by filter id; null for id 0.</summary>
+    public CompiledExpression?[] Filters { get; }
 
-    /// <summary>The context test for a hypervisor context.</summary>
-    public BoundExpr HypervisorContext { get; }
+    /// <summary>The context test for a hypervisor context, compiled.</summary>
+    public CompiledExpression HypervisorContext { get; }
 
-    /// <summary>The context test for host EL0, or null when the ruleset has none.</summary>
-    public BoundExpr? HostEl0 { get; }
+    /// <summary>The context test for host EL0, compiled, or null when the ruleset has none.</summary>
+    public CompiledExpression? HostEl0 { get; }
 
     /// <summary>
     /// Wraps a lowered ruleset. Every condition must be an expression: a C#-only condition exists

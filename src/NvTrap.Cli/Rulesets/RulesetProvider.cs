@@ -18,28 +18,44 @@ internal sealed class RulesetProvider
     /// <summary>The ruleset, or null after reporting why it could not be loaded.</summary>
     public RulesetHandle? Get(RulesetSelection selection, TextWriter errors, out int exitCode)
     {
+        if (!TryResolve(selection, errors, out var builtIn, out exitCode))
+        {
+            return null;
+        }
+
+        return builtIn is null ? Load(selection.Path!, errors, out exitCode) : BuiltIn(builtIn);
+    }
+
+    /// <summary>
+    /// What a selection names: the built-in ruleset (the one <c>--ruleset</c> names, or the default
+    /// when neither option is given), or null for the rule files at <see cref="RulesetSelection.Path"/>.
+    /// False, after reporting a usage error, when both options are given or the name is no built-in ruleset.
+    /// </summary>
+    public static bool TryResolve(RulesetSelection selection, TextWriter errors, out BuiltInRuleset? builtIn, out int exitCode)
+    {
+        builtIn = null;
         exitCode = ExitCodes.Ok;
         if (selection.Path is not null && selection.Name is not null)
         {
             errors.WriteLine($"nvtrap: --rules {selection.Path} and --ruleset {selection.Name} both name a ruleset; give one of them.");
             exitCode = ExitCodes.Usage;
-            return null;
+            return false;
         }
 
-        if (selection.Path is { } path)
+        if (selection.Path is not null)
         {
-            return Load(path, errors, out exitCode);
+            return true;
         }
 
-        var builtIn = selection.Name is { } name ? BuiltInRulesets.Find(name) : BuiltInRulesets.Default;
+        builtIn = selection.Name is { } name ? BuiltInRulesets.Find(name) : BuiltInRulesets.Default;
         if (builtIn is null)
         {
             errors.WriteLine($"nvtrap: there is no built-in ruleset '{selection.Name}'; the built-in rulesets are {BuiltInRulesets.Names} ('nvtrap rulesets' lists them), and --rules PATH compiles your own.");
             exitCode = ExitCodes.Usage;
-            return null;
+            return false;
         }
 
-        return BuiltIn(builtIn);
+        return true;
     }
 
     /// <summary>

@@ -157,5 +157,5 @@ internal sealed partial class Binder
 
     private void ReportUnknownSysReg(NameSyntax name) =>
         Report(Descriptors.UnknownSysReg, name.Span,
-            $"'{name.Text}' is not in the system-register catalogue.{Suggestions.DidYouMean(name.Text, _catalogueByName.Keys)} Add it under 'sysregs' or write its encoding (S3_0_C1_C0_0).");
+            $"'{DiagnosticText.Quote(name.Text)}' is not in the system-register catalogue.{Hint(name.Text, _catalogueByName.Keys, DefinitionKind.SysReg)} Add it under 'sysregs' or write its encoding (S3_0_C1_C0_0).");
 }

@@ -18,7 +18,7 @@ internal sealed partial class Binder
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var syntax in All(f => f.Parameters))
         {
-            if (!Define(seen, syntax.Name, "Parameter") || !NotReservedInExpressions(syntax.Name, "parameter"))
+            if (!Define(seen, syntax.Name, "Parameter", NameKind.Parameter) || !NotReservedInExpressions(syntax.Name, "parameter"))
             {
                 continue;
             }
@@ -79,7 +79,7 @@ internal sealed partial class Binder
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var syntax in All(f => f.Filters))
         {
-            if (!Define(seen, syntax.Name, "Filter"))
+            if (!Define(seen, syntax.Name, "Filter", NameKind.Filter))
             {
                 continue;
             }

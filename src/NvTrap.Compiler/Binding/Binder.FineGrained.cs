@@ -17,7 +17,7 @@ internal sealed partial class Binder
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var syntax in All(f => f.FineGrainedGroups))
         {
-            if (!Define(seen, syntax.Name, "Fine-grained group"))
+            if (!Define(seen, syntax.Name, "Fine-grained group", NameKind.FineGrainedGroup))
             {
                 continue;
             }
@@ -72,7 +72,7 @@ internal sealed partial class Binder
         }
 
         Report(Descriptors.UnknownFilter, name.Span,
-            $"'{name.Text}' is not a filter.{Suggestions.DidYouMean(name.Text, _filterIds.Keys)} Define it under 'filters'.");
+            $"'{DiagnosticText.Quote(name.Text)}' is not a filter.{Hint(name.Text, _filterIds.Keys, DefinitionKind.Filter)} Define it under 'filters'.");
         return null;
     }
 
@@ -82,7 +82,7 @@ internal sealed partial class Binder
         if (group is null)
         {
             Report(Descriptors.UnknownFineGrainedGroup, syntax.Group.Span,
-                $"'{syntax.Group.Text}' is not a fine-grained group.{Suggestions.DidYouMean(syntax.Group.Text, _fineGrainedGroups.Select(g => g.Name))} Define it under 'fine_grained'.");
+                $"'{DiagnosticText.Quote(syntax.Group.Text)}' is not a fine-grained group.{Hint(syntax.Group.Text, _fineGrainedGroups.Select(g => g.Name), DefinitionKind.FineGrainedGroup)} Define it under 'fine_grained'.");
             return null;
         }
 
@@ -96,7 +96,7 @@ internal sealed partial class Binder
             {
                 var candidates = read.Fields.Keys.Concat(write.Fields.Keys).Distinct();
                 Report(Descriptors.UnknownField, syntax.Field.Span,
-                    $"Fine-grained group '{group.Name}' has no bit named '{syntax.Field.Text}' in {read.Name}{(read == write ? string.Empty : " or " + write.Name)}.{Suggestions.DidYouMean(syntax.Field.Text, candidates)} Add the field to the register or write {group.Name}[n].");
+                    $"Fine-grained group '{group.Name}' has no bit named '{DiagnosticText.Quote(syntax.Field.Text)}' in {read.Name}{(read == write ? string.Empty : " or " + write.Name)}.{_suggester.DidYouMean(syntax.Field.Text, candidates)} Add the field to the register or write {group.Name}[n].");
                 return null;
             }
 

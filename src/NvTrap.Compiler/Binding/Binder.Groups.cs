@@ -17,9 +17,9 @@ internal sealed partial class Binder
     private void BindGroups()
     {
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        var controls = All(f => f.Controls).Where(c => Define(seen, c.Name, "Group")).ToList();
-        var combinations = All(f => f.Combinations).Where(c => Define(seen, c.Name, "Group")).ToList();
-        var conditions = All(f => f.Conditions).Where(c => Define(seen, c.Name, "Group")).ToList();
+        var controls = All(f => f.Controls).Where(c => Define(seen, c.Name, "Group", NameKind.Group)).ToList();
+        var combinations = All(f => f.Combinations).Where(c => Define(seen, c.Name, "Group", NameKind.Group)).ToList();
+        var conditions = All(f => f.Conditions).Where(c => Define(seen, c.Name, "Group", NameKind.Group)).ToList();
         foreach (var name in controls.Select(c => c.Name).Concat(combinations.Select(c => c.Name)).Concat(conditions.Select(c => c.Name)))
         {
             _groupIds.Add(name.Text, _groupIds.Count + 1);
@@ -72,7 +72,7 @@ internal sealed partial class Binder
             else
             {
                 Report(Descriptors.UnknownField, name.Span,
-                    $"Register '{register.Name}' has no field '{name.Text}'.{Suggestions.DidYouMean(name.Text, register.Fields.Keys)} Add it under '{register.Name}: fields' or use an integer mask.");
+                    $"Register '{register.Name}' has no field '{DiagnosticText.Quote(name.Text)}'.{_suggester.DidYouMean(name.Text, register.Fields.Keys)} Add it under '{register.Name}: fields' or use an integer mask.");
                 ok = false;
             }
         }
@@ -99,7 +99,7 @@ internal sealed partial class Binder
             }
 
             Report(Descriptors.MissingMember, member.Span,
-                $"Combination '{syntax.Name.Text}' names member '{member.Text}', which is not a defined group.{Suggestions.DidYouMean(member.Text, _groupIds.Keys)} Define it under 'controls' or 'conditions'.");
+                $"Combination '{syntax.Name.Text}' names member '{DiagnosticText.Quote(member.Text)}', which is not a defined group.{Hint(member.Text, _groupIds.Keys, DefinitionKind.Group)} Define it under 'controls' or 'conditions'.");
         }
 
         return new BoundCombination(id, syntax.Name.Text, syntax.Name.Span, members.ToEquatableArray());
@@ -112,6 +112,7 @@ internal sealed partial class Binder
         if (syntax.CSharpMethod is not null)
         {
             logic = new CSharpLogic(syntax.CSharpMethod.Text, syntax.CSharpMethod.Span);
+            NotTakenByGeneratedCode(syntax.CSharpMethod, NameKind.CSharpMethod, "C# condition method");
         }
         else if (syntax.When?.Tree is { } tree)
         {

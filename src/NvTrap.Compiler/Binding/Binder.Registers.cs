@@ -15,7 +15,7 @@ internal sealed partial class Binder
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var syntax in All(f => f.Registers))
         {
-            if (!Define(seen, syntax.Name, "Register") || !NotReservedInExpressions(syntax.Name, "register"))
+            if (!Define(seen, syntax.Name, "Register", NameKind.Register) || !NotReservedInExpressions(syntax.Name, "register"))
             {
                 continue;
             }

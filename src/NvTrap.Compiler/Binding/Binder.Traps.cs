@@ -24,7 +24,7 @@ internal sealed partial class Binder
                 else
                 {
                     Report(Descriptors.UnknownGroup, trap.Group.Span,
-                        $"Trap names group '{trap.Group.Text}', which is not defined.{Suggestions.DidYouMean(trap.Group.Text, _groupIds.Keys)} Define it under 'controls', 'combinations' or 'conditions'.");
+                        $"Trap names group '{DiagnosticText.Quote(trap.Group.Text)}', which is not defined.{Hint(trap.Group.Text, _groupIds.Keys, DefinitionKind.Group)} Define it under 'controls', 'combinations' or 'conditions'.");
                 }
             }
 

@@ -37,18 +37,25 @@ internal sealed partial class Binder
     private readonly List<BoundFilter> _filters = new();
     private readonly Dictionary<string, int> _filterIds = new(StringComparer.Ordinal);
     private readonly List<NonSysregBit> _nonSysregBits = new();
+    private readonly RulesetDirectory _directory;
+    private readonly Suggester _suggester = new();
     private BoundContext _context = BoundContext.Default;
 
-    private Binder(string name, IEnumerable<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics)
+    private Binder(string name, IEnumerable<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics, RulesetDirectory directory)
     {
         _name = name;
         _files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         _diagnostics = diagnostics;
+        _directory = directory;
     }
 
-    public static BoundRuleset Bind(string name, IEnumerable<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics)
+    /// <param name="name">The ruleset.</param>
+    /// <param name="files">Its files.</param>
+    /// <param name="diagnostics">Receives what does not bind.</param>
+    /// <param name="directory">What other rulesets define, to say so when a name is defined there but not here.</param>
+    public static BoundRuleset Bind(string name, IEnumerable<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics, RulesetDirectory? directory = null)
     {
-        var binder = new Binder(name, files, diagnostics);
+        var binder = new Binder(name, files, diagnostics, directory ?? RulesetDirectory.Empty);
         binder.BindRegisters();
         binder.BindParameters();
         binder.BindContext();
@@ -85,8 +92,49 @@ internal sealed partial class Binder
         }
 
         Report(Descriptors.UnknownRegister, name.Span,
-            $"'{name.Text}' is not a defined register.{Suggestions.DidYouMean(name.Text, _registersByName.Keys)} Define it under 'registers'.");
+            $"'{DiagnosticText.Quote(name.Text)}' is not a defined register.{Hint(name.Text, _registersByName.Keys, DefinitionKind.Register)} Define it under 'registers'.");
         return null;
+    }
+
+    /// <summary>
+    /// What a message about an unknown name adds: where another ruleset defines it (this file's
+    /// 'ruleset:' may be misspelt), else the closest name of <paramref name="candidates"/>.
+    /// </summary>
+    private string Hint(string name, IEnumerable<string> candidates, params DefinitionKind[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            if (_directory.Elsewhere(kind, name, _name) is { } elsewhere)
+            {
+                return elsewhere;
+            }
+        }
+
+        return _suggester.DidYouMean(name, candidates);
+    }
+
+    /// <summary>
+    /// Records a definition of a name that becomes a C# identifier: reports a second definition
+    /// (and returns false), and a name the generated code already declares where this one would
+    /// be declared (NVT016; the definition still counts, so its uses are not reported too).
+    /// </summary>
+    private bool Define(Dictionary<string, SourceSpan> seen, NameSyntax name, string kind, NameKind generated)
+    {
+        if (!Define(seen, name, kind))
+        {
+            return false;
+        }
+
+        NotTakenByGeneratedCode(name, generated, kind.ToLowerInvariant());
+        return true;
+    }
+
+    private void NotTakenByGeneratedCode(NameSyntax name, NameKind generated, string what)
+    {
+        if (GeneratedNames.Collision(generated, name.Text) is { } reason)
+        {
+            Report(Descriptors.NameTakenByGeneratedCode, name.Span, $"'{name.Text}' cannot name a {what}: {reason}. Choose another name.");
+        }
     }
 
     /// <summary>Records a definition, reporting a second definition of the same name.</summary>
@@ -107,7 +155,8 @@ internal sealed partial class Binder
         _diagnostics.Add(descriptor.Create(span, message));
 
     /// <summary>The names an expression of the rules can use: registers, parameters and, where allowed, the access's encoding fields.</summary>
-    private ExpressionScope Scope(bool encodingFields) => new(_registersByName, _parametersByName, encodingFields);
+    private ExpressionScope Scope(bool encodingFields) =>
+        new(_registersByName, _parametersByName, encodingFields) { Hint = (name, candidates, kind) => Hint(name, candidates, kind) };
 
     private static TrapBehaviour BehaviourOf(BehaviourSyntax? syntax, bool inHostEl0) => (syntax switch
     {

@@ -127,7 +127,7 @@ internal sealed class ExpressionBinder
 
         string fields = _scope.EncodingFields ? ", an encoding field (op0, op1, crn, crm, op2)" : string.Empty;
         Report(Descriptors.ExpressionUnknownName, name.Span,
-            $"'{name.Name}' is not a register, a parameter{fields} or 'el'.{Suggestions.DidYouMean(name.Name, _scope.Names)} Define the register under 'registers' or the parameter under 'parameters'.");
+            $"'{DiagnosticText.Quote(name.Name)}' is not a register, a parameter{fields} or 'el'.{_scope.Hint(name.Name, _scope.Names, new[] { DefinitionKind.Register, DefinitionKind.Parameter })} Define the register under 'registers' or the parameter under 'parameters'.");
         return null;
     }
 
@@ -145,7 +145,7 @@ internal sealed class ExpressionBinder
         }
 
         Report(Descriptors.ExpressionUnknownName, name.Span,
-            $"'{name.Name}' is not a register.{Suggestions.DidYouMean(name.Name, _scope.Registers.Keys)} Define it under 'registers'.");
+            $"'{DiagnosticText.Quote(name.Name)}' is not a register.{_scope.Hint(name.Name, _scope.Registers.Keys, new[] { DefinitionKind.Register })} Define it under 'registers'.");
         return null;
     }
 
@@ -160,7 +160,7 @@ internal sealed class ExpressionBinder
         if (!register.Fields.TryGetValue(field.Field.Text, out var bits))
         {
             Report(Descriptors.ExpressionUnknownName, field.Field.Span,
-                $"Register '{register.Name}' has no field '{field.Field.Text}'.{Suggestions.DidYouMean(field.Field.Text, register.Fields.Keys)} Add it under the register's 'fields' or use a bit number: {register.Name}[n].");
+                $"Register '{register.Name}' has no field '{DiagnosticText.Quote(field.Field.Text)}'.{Suggestions.DidYouMean(field.Field.Text, register.Fields.Keys)} Add it under the register's 'fields' or use a bit number: {register.Name}[n].");
             return null;
         }
 
@@ -213,7 +213,7 @@ internal sealed class ExpressionBinder
         if (function is null)
         {
             Report(Descriptors.ExpressionArity, call.Function.Span,
-                $"'{call.Function.Text}' is not a function.{Suggestions.DidYouMean(call.Function.Text, ExpressionNames.Functions.Select(ExpressionNames.Of))} Functions: popcount(x), min(a, b), max(a, b).");
+                $"'{DiagnosticText.Quote(call.Function.Text)}' is not a function.{Suggestions.DidYouMean(call.Function.Text, ExpressionNames.Functions.Select(ExpressionNames.Of))} Functions: popcount(x), min(a, b), max(a, b).");
             return null;
         }
 

@@ -36,6 +36,13 @@ internal sealed class ExpressionScope
 
     public IReadOnlyDictionary<string, BoundParameter> Parameters { get; }
 
+    /// <summary>
+    /// What a message about an unknown name adds (where another ruleset defines it, or the closest
+    /// candidate): the binder's, so expressions share its prepared candidates and its budget.
+    /// </summary>
+    public System.Func<string, IEnumerable<string>, DefinitionKind[], string> Hint { get; init; } =
+        (name, candidates, _) => Diagnostics.Suggestions.DidYouMean(name, candidates);
+
     /// <summary>Whether the access's encoding fields (op0 ... op2) may be read.</summary>
     public bool EncodingFields { get; }
 

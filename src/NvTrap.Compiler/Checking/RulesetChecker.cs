@@ -106,6 +106,7 @@ internal static partial class RulesetChecker
 
     private static void CheckOverlaps(List<(ushort First, ushort Last, SourceSpan Span, string What)> entries, RuleDiagnosticDescriptor descriptor, string kind, List<RuleDiagnostic> diagnostics, BoundRuleset ruleset)
     {
+        Dictionary<ushort, string>? names = null;
         // Sweep in encoding order keeping the entry that reaches furthest: any entry starting
         // at or before that reach overlaps it.
         var ordered = entries
@@ -122,7 +123,7 @@ internal static partial class RulesetChecker
                 ushort overlapEnd = Math.Min(entry.Last, active.Last);
                 var (later, earlier) = entry.Index > active.Index ? (entry, active) : (active, entry);
                 diagnostics.Add(descriptor.Create(later.Span,
-                    $"{Range(ruleset, overlapStart, overlapEnd)} is given two {kind} entries: {later.What} here and {earlier.What} at {earlier.Span.ToDisplayString()}; each encoding may have one {kind} entry, so remove or narrow one of them.",
+                    $"{Range(names ??= FirstNames(ruleset), overlapStart, overlapEnd)} is given two {kind} entries: {later.What} here and {earlier.What} at {earlier.Span.ToDisplayString()}; each encoding may have one {kind} entry, so remove or narrow one of them.",
                     earlier.Span));
             }
 
@@ -133,15 +134,27 @@ internal static partial class RulesetChecker
         }
     }
 
-    private static string Range(BoundRuleset ruleset, ushort first, ushort last)
+    private static string Range(IReadOnlyDictionary<ushort, string> names, ushort first, ushort last)
     {
-        string Name(ushort encoding)
-        {
-            var named = ruleset.Catalogue.FirstOrDefault(c => c.Encoding == encoding);
-            return named is null ? EncodingLayout.GenericName(encoding) : $"{EncodingLayout.GenericName(encoding)} ({named.Name})";
-        }
+        string Name(ushort encoding) =>
+            names.TryGetValue(encoding, out var named) ? $"{EncodingLayout.GenericName(encoding)} ({named})" : EncodingLayout.GenericName(encoding);
 
         return first == last ? $"Encoding {Name(first)}" : $"Encodings {Name(first)}..{Name(last)}";
+    }
+
+    /// <summary>The first catalogue name of each encoding, looked up once per overlap (a scan of the catalogue per overlap was quadratic).</summary>
+    private static Dictionary<ushort, string> FirstNames(BoundRuleset ruleset)
+    {
+        var names = new Dictionary<ushort, string>();
+        foreach (var entry in ruleset.Catalogue)
+        {
+            if (!names.ContainsKey(entry.Encoding))
+            {
+                names[entry.Encoding] = entry.Name;
+            }
+        }
+
+        return names;
     }
 
     private static void CheckUnusedGroups(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)

@@ -37,6 +37,7 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor UnknownSysReg = new("NVT013", "Unknown system register", RuleSeverity.Error, Names);
     public static readonly RuleDiagnosticDescriptor UnknownFineGrainedGroup = new("NVT014", "Unknown fine-grained group", RuleSeverity.Error, Names);
     public static readonly RuleDiagnosticDescriptor UnknownFilter = new("NVT015", "Unknown filter", RuleSeverity.Error, Names);
+    public static readonly RuleDiagnosticDescriptor NameTakenByGeneratedCode = new("NVT016", "Name taken by generated code", RuleSeverity.Error, Names);
 
     // Encodings
     public static readonly RuleDiagnosticDescriptor EncodingFieldOutOfRange = new("NVT020", "Encoding field out of range", RuleSeverity.Error, Encodings);
@@ -90,6 +91,7 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor InvalidTarget = new("NVT081", "Invalid ruleset target class", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor NotInterpretable = new("NVT082", "C# condition cannot be interpreted", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor InternalError = new("NVT090", "Internal error in the NvTrap rule compiler", RuleSeverity.Error, Generator);
+    public static readonly RuleDiagnosticDescriptor TooManyDiagnostics = new("NVT091", "Too many diagnostics in one file", RuleSeverity.Warning, Generator);
 
     // VM profiles (nvtrap --vm)
     public static readonly RuleDiagnosticDescriptor VmProfileUnknownName = new("NVT100", "VM profile names something the ruleset does not define", RuleSeverity.Error, VmProfile);
@@ -99,14 +101,14 @@ internal static class Descriptors
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, UnknownKey, WrongValueType, DuplicateDefinition, MissingKey, UnsupportedYaml, LimitExceeded, InvalidName, ConflictingKeys,
-        UnknownRegister, UnknownField, UnknownGroup, UnknownSysReg, UnknownFineGrainedGroup, UnknownFilter,
+        UnknownRegister, UnknownField, UnknownGroup, UnknownSysReg, UnknownFineGrainedGroup, UnknownFilter, NameTakenByGeneratedCode,
         EncodingFieldOutOfRange, RangeReversed, MalformedEncoding, CoarseOverlap, FineGrainedOverlap, FamilyRange, CatalogueAliasCycle,
         RecursiveCombination, EmptyCombination, MissingMember,
         TooManyGroups, TooManyFineGrainedGroups, PackedConfigInvalid, TooManyRegisters, PerfectHashFailed, TooManyFilters, TooManyParameters,
         ValueOutsideMask, EmptyMask, FineGrainedBitOutOfRange, FineGrainedBitRes0, InvalidPolarity, InvalidBehaviour, InvalidBitPosition, ReservedBitsOverlap, BothPolarities,
         ExpressionSyntax, ExpressionUnknownName, ExpressionBitIndex, ExpressionArity,
         UnusedGroup, UncataloguedEncoding, IncompleteFineGrainedRegister, UnusedFilter, UnusedParameter,
-        RulesetNotFound, InvalidTarget, NotInterpretable, InternalError,
+        RulesetNotFound, InvalidTarget, NotInterpretable, InternalError, TooManyDiagnostics,
         VmProfileUnknownName, ValueOutOfRange, RegisterNotSanitised,
     };
 }

@@ -9,5 +9,5 @@ internal sealed record RuleDiagnosticDescriptor(string Id, string Title, RuleSev
     public string HelpLink => HelpLinks.For(Id);
 
     public RuleDiagnostic Create(SourceSpan span, string message, SourceSpan? related = null) =>
-        new(Id, Severity, message, span, related);
+        new(Id, Severity, DiagnosticText.OneLine(message), span, related);
 }

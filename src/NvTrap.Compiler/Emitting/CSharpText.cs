@@ -89,7 +89,11 @@ internal static class CSharpText
     /// <summary>A ulong literal in hex.</summary>
     public static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";
 
-    /// <summary>An identifier, with <c>@</c> when it is a C# keyword (rule names are ASCII identifiers).</summary>
+    /// <summary>
+    /// An identifier, with <c>@</c> when it is a C# keyword (rule names are ASCII identifiers).
+    /// Contextual keywords (<c>var</c>, <c>value</c>, <c>field</c>, <c>record</c>...) need none where
+    /// generated code declares or qualifies names.
+    /// </summary>
     public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
 
     /// <summary>Characters C# ends a line at besides CR and LF: next line, line separator, paragraph separator.</summary>
@@ -104,5 +108,8 @@ internal static class CSharpText
         "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
         "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
         "using", "virtual", "void", "volatile", "while",
+
+        // Undocumented, but keywords to the C# compiler all the same.
+        "__arglist", "__makeref", "__reftype", "__refvalue",
     };
 }

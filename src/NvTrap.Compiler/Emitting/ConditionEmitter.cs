@@ -57,8 +57,9 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
 
     public string VisitBits(BoundBits node) => $"Bits({Read(node.Register)}, {node.Hi}, {node.Lo})";
 
-    // The fields and the exception level are ints: widened through uint, never sign-extended, so
-    // OR-ing them into a ulong is exactly the language's arithmetic (and no CS0675 warning).
+    // The fields are ints: widened through uint, never sign-extended, so OR-ing them into a ulong
+    // is exactly the language's arithmetic (and no CS0675 warning). The exception level is a byte
+    // enum, which widens without sign.
     public string VisitEncodingField(BoundEncodingField node) => node.Field switch
     {
         EncodingField.Op0 => "(ulong)(uint)encoding.Op0",
@@ -71,20 +72,19 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
     public string VisitVariable(BoundVariable node) =>
         throw new System.InvalidOperationException($"A condition cannot use the family index '{node.Name}'; the binder only allows it in catalogue families.");
 
-    public string VisitExceptionLevel(BoundExceptionLevel node) => "(ulong)(uint)state.CurrentEl";
+    public string VisitExceptionLevel(BoundExceptionLevel node) => "(ulong)state.CurrentEl";
 
     public string VisitParameter(BoundParameterValue node) => $"vm.Parameter(Parameters.{CSharpText.Identifier(_parameters[node.Parameter].Name)})";
 
-    public string VisitUnary(BoundUnary node)
+    // Each visit computes its operands' code once, in the one form it uses: computing a form it
+    // then discards, or the same form twice, would double the work at every level of nesting.
+
+    public string VisitUnary(BoundUnary node) => node.Operator switch
     {
-        string operand = node.Operand.Accept(this);
-        return node.Operator switch
-        {
-            UnaryOperator.LogicalNot => Call("Truth", "!" + Parenthesized(Test(node.Operand))),
-            UnaryOperator.BitwiseNot => $"(~{operand})",
-            UnaryOperator.Negate => $"(0UL - {operand})",
-        };
-    }
+        UnaryOperator.LogicalNot => Call("Truth", "!" + Parenthesized(Test(node.Operand))),
+        UnaryOperator.BitwiseNot => $"(~{node.Operand.Accept(this)})",
+        UnaryOperator.Negate => $"(0UL - {node.Operand.Accept(this)})",
+    };
 
     public string VisitBinary(BoundBinary node)
     {
@@ -100,23 +100,20 @@ internal sealed class ConditionEmitter : IBoundExprVisitor<string>
         };
     }
 
-    public string VisitChain(BoundChain node)
+    public string VisitChain(BoundChain node) => node.Operator switch
     {
-        var operands = node.Operands.Select(o => o.Accept(this)).ToList();
-        return node.Operator switch
-        {
-            BinaryOperator.LogicalAnd or BinaryOperator.LogicalOr =>
-                Call("Truth", Infix(node.Operands.Select(Test).ToList(), Operators.Text(node.Operator), parenthesize: false)),
-            _ => Infix(operands, Operators.Text(node.Operator)),
-        };
-    }
+        BinaryOperator.LogicalAnd or BinaryOperator.LogicalOr =>
+            Call("Truth", Infix(node.Operands.Select(Test).ToList(), Operators.Text(node.Operator), parenthesize: false)),
+        _ => Infix(node.Operands.Select(o => o.Accept(this)).ToList(), Operators.Text(node.Operator)),
+    };
 
     public string VisitConditional(BoundConditional node)
     {
+        string condition = Test(node.Condition);
         string whenTrue = node.WhenTrue.Accept(this);
         string whenFalse = node.WhenFalse.Accept(this);
-        string line = $"({Test(node.Condition)} ? {whenTrue} : {whenFalse})";
-        return Fits(line) ? line : $"({Indent(Test(node.Condition))}\n    ? {Indent(whenTrue)}\n    : {Indent(whenFalse)})";
+        string line = $"({condition} ? {whenTrue} : {whenFalse})";
+        return Fits(line) ? line : $"({Indent(condition)}\n    ? {Indent(whenTrue)}\n    : {Indent(whenFalse)})";
     }
 
     public string VisitCall(BoundCall node)

@@ -57,7 +57,7 @@ internal sealed class RulesetEmitter
          .Line();
         if (_target.Namespace is not null)
         {
-            w.Open($"namespace {_target.Namespace}");
+            w.Open($"namespace {string.Join(".", _target.Namespace.Split('.').Select(CSharpText.Identifier))}");
         }
 
         foreach (var containing in _target.ContainingTypes)
@@ -65,7 +65,7 @@ internal sealed class RulesetEmitter
             w.Open(containing);
         }
 
-        w.Open($"partial class {_target.ClassName}");
+        w.Open($"partial class {CSharpText.Identifier(_target.ClassName)}");
         body(w);
         w.Close();
         foreach (var _ in _target.ContainingTypes)
@@ -127,11 +127,12 @@ internal sealed class RulesetEmitter
         WriteConstants(w);
         WriteState(w);
         WriteRules(w);
-        foreach (var condition in _ruleset.Conditions.Where(c => c.Logic is CSharpLogic))
+        // One declaration per method: conditions may share one.
+        foreach (var method in _ruleset.Conditions.Where(c => c.Logic is CSharpLogic).GroupBy(c => ((CSharpLogic)c.Logic).Method, System.StringComparer.Ordinal))
         {
-            var method = ((CSharpLogic)condition.Logic).Method;
-            w.Line().Summary($"Condition {condition.Name} ({_paths.Describe(condition.Source)}): implement this method in your part of the class. Read the state; do not write it.")
-             .Line($"private static partial bool {method}<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)")
+            string users = string.Join(", ", method.Select(c => $"{c.Name} ({_paths.Describe(c.Source)})"));
+            w.Line().Summary($"Condition{(method.Count() == 1 ? string.Empty : "s")} {users}: implement this method in your part of the class. Read the state; do not write it.")
+             .Line($"private static partial bool {CSharpText.Identifier(method.Key)}<TState>(ref TState state, global::NvTrap.SysRegEncoding encoding)")
              .Line("    where TState : struct, global::NvTrap.IVcpuState;");
         }
     }
@@ -154,23 +155,23 @@ internal sealed class RulesetEmitter
          .Line($"public const int ParameterCount = {_ruleset.Parameters.Count};")
          .Line();
 
-        ConstantClass(w, "Registers", "Register indices: the numbers NvTrap.IVcpuState.ReadRegister receives.", _ruleset.Registers.Select(r => (
+        ConstantClass(w, GeneratedNames.Registers, "Register indices: the numbers NvTrap.IVcpuState.ReadRegister receives.", _ruleset.Registers.Select(r => (
             r.Name,
             r.Index,
             $"{r.Name}, defined at {_paths.Describe(r.Source)}{(r.IsSanitised ? $"; sanitised, RES0 {Invariant.Hex(r.Res0)}, RES1 {Invariant.Hex(r.Res1)}" : string.Empty)}.")));
-        ConstantClass(w, "Groups", "Group ids, as packed in bits [9:0] of a trap config.", _ruleset.Groups.Select(g => (
+        ConstantClass(w, GeneratedNames.Groups, "Group ids, as packed in bits [9:0] of a trap config.", _ruleset.Groups.Select(g => (
             g.Name,
             g.Id,
             $"{Capitalized(RuleWords.Of(g.Kind))} {g.Name} ({_paths.Describe(g.Source)}): {g.Summary}.")));
-        ConstantClass(w, "FineGrainedGroups", "Fine-grained group ids, as packed in bits [13:10] of a trap config.", _ruleset.FineGrainedGroups.Select(g => (
+        ConstantClass(w, GeneratedNames.FineGrainedGroups, "Fine-grained group ids, as packed in bits [13:10] of a trap config.", _ruleset.FineGrainedGroups.Select(g => (
             g.Name,
             g.Id,
             $"{g.Name} ({_paths.Describe(g.Source)}): reads test {g.ReadRegister}, writes test {g.WriteRegister}.")));
-        ConstantClass(w, "Filters", "Fine-grained filter ids, as packed in bits [25:21] of a trap config.", _ruleset.Filters.Select(f => (
+        ConstantClass(w, GeneratedNames.Filters, "Fine-grained filter ids, as packed in bits [25:21] of a trap config.", _ruleset.Filters.Select(f => (
             f.Name,
             f.Id,
             $"{f.Name} ({_paths.Describe(f.Source)}): switches its fine-grained entries off when {f.When.Text}.")));
-        ConstantClass(w, "Parameters", "VM parameter indices: the numbers NvTrap.IVmProfile.Parameter receives.", _ruleset.Parameters.Select(p => (
+        ConstantClass(w, GeneratedNames.Parameters, "VM parameter indices: the numbers NvTrap.IVmProfile.Parameter receives.", _ruleset.Parameters.Select(p => (
             p.Name,
             p.Index,
             $"{p.Name} ({_paths.Describe(p.Source)}): {p.Min}..{p.Max}, default {p.Default}.")));
@@ -214,7 +215,9 @@ internal sealed class RulesetEmitter
             }
 
             first = false;
-            w.Summary(item.Summary).Line($"public const int {CSharpText.Identifier(item.Name)} = {item.Value};");
+            // A constant named like a member every class has from object hides it, on purpose.
+            string hides = GeneratedNames.Contains(GeneratedNames.ObjectMembers, item.Name) ? "new " : string.Empty;
+            w.Summary(item.Summary).Line($"public {hides}const int {CSharpText.Identifier(item.Name)} = {item.Value};");
         }
 
         w.Close().Line();
@@ -225,21 +228,21 @@ internal sealed class RulesetEmitter
         int count = _ruleset.Registers.Count;
         w.Summary("A vCPU state holding exactly the registers this ruleset reads, by name. They are stored as an inline array, so the engine's read by index is one load rather than a switch.")
          .Line(_generatedCode);
-        w.Open("public struct State : global::NvTrap.IVcpuState");
-        w.Line("private RegisterFile _registers;").Line();
+        w.Open($"public struct {GeneratedNames.State} : global::NvTrap.IVcpuState");
+        w.Line($"private {GeneratedNames.RegisterFile} {GeneratedNames.RegisterStorage};").Line();
         w.Line("/// <inheritdoc />").Line("public bool HasNestedVirtualization { get; set; }").Line();
         w.Line("/// <inheritdoc />").Line("public global::NvTrap.ExceptionLevel CurrentEl { get; set; }").Line();
         foreach (var register in _ruleset.Registers)
         {
             w.Summary($"The guest hypervisor's {register.Name}.")
-             .Line($"public ulong {CSharpText.Identifier(register.Name)} {{ readonly get => _registers[{register.Index}]; set => _registers[{register.Index}] = value; }}").Line();
+             .Line($"public ulong {CSharpText.Identifier(register.Name)} {{ readonly get => {GeneratedNames.RegisterStorage}[{register.Index}]; set => {GeneratedNames.RegisterStorage}[{register.Index}] = value; }}").Line();
         }
 
         w.Line("/// <inheritdoc />").Line(Inline)
-         .Line($"public readonly ulong ReadRegister(int register) => (uint)register < {count}u ? _registers[register] : 0UL;").Line();
+         .Line($"public readonly ulong ReadRegister(int register) => (uint)register < {count}u ? {GeneratedNames.RegisterStorage}[register] : 0UL;").Line();
         w.Line(_generatedCode);
         w.Line($"[global::System.Runtime.CompilerServices.InlineArray({System.Math.Max(1, count)})]");
-        w.Open("private struct RegisterFile");
+        w.Open($"private struct {GeneratedNames.RegisterFile}");
         w.Line("private ulong _element0;");
         w.Close();
         w.Close().Line();
@@ -250,7 +253,7 @@ internal sealed class RulesetEmitter
         w.Summary("The ruleset as the decision engine reads it: the tables of the Tables class, the conditions, and the names for explanations.")
          .Line(_generatedCode)
          .Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open("public readonly struct Rules : global::NvTrap.ITrapRules");
+        w.Open($"public readonly struct {GeneratedNames.Rules} : global::NvTrap.ITrapRules");
         foreach (var table in new[] { "LookupDisplacements", "LookupSlots", "DecisionListStarts", "DecisionRecords", "GroupStarts", "GroupRecords", "GroupKinds", "FineGrainedRegisters", "RegisterRes0", "RegisterRes1", "ParameterDefaults" })
         {
             w.Line("/// <inheritdoc />").Line($"public global::System.ReadOnlySpan<byte> {table} => Tables.{table};").Line();
@@ -308,7 +311,7 @@ internal sealed class RulesetEmitter
             w.Open("switch (group)");
             foreach (var condition in conditions)
             {
-                w.Line($"case Groups.{CSharpText.Identifier(condition.Name)}: return Condition_{condition.Name}(ref state, ref vm, encoding);");
+                w.Line($"case Groups.{CSharpText.Identifier(condition.Name)}: return {GeneratedNames.ConditionMethodPrefix}{condition.Name}(ref state, ref vm, encoding);");
             }
 
             w.Line("default: return false;");
@@ -329,14 +332,14 @@ internal sealed class RulesetEmitter
 
     private void WriteCondition(CodeWriter w, LoweredCondition condition)
     {
-        string signature = $"private static bool Condition_{condition.Name}<TState, TVm>(ref TState state, ref TVm vm, global::NvTrap.SysRegEncoding encoding)";
+        string signature = $"private static bool {GeneratedNames.ConditionMethodPrefix}{condition.Name}<TState, TVm>(ref TState state, ref TVm vm, global::NvTrap.SysRegEncoding encoding)";
         if (condition.Logic is CSharpLogic csharp)
         {
             w.Summary($"Condition {condition.Name} ({_paths.Describe(condition.Source)}): forwards {RuleWords.Of(condition.Behaviour)} when your C# method {csharp.Method} returns true.")
              .Line(signature)
              .Line("    where TState : struct, global::NvTrap.IVcpuState")
              .Line("    where TVm : struct, global::NvTrap.IVmProfile")
-             .Line($"    => {csharp.Method}(ref state, encoding);").Line();
+             .Line($"    => {_target.QualifiedName}.{CSharpText.Identifier(csharp.Method)}(ref state, encoding);").Line();
             return;
         }
 

@@ -20,14 +20,17 @@ internal sealed class SourcePaths
         string common = directories.Count == 0 ? string.Empty : directories.Aggregate(CommonPrefix);
         _rootLength = common.Length;
         string trimmed = common.TrimEnd('/');
-        Root = trimmed.Length == 0 ? "." : trimmed.Substring(trimmed.LastIndexOf('/') + 1) + "/";
+        Root = CSharpText.OneLine(trimmed.Length == 0 ? "." : trimmed.Substring(trimmed.LastIndexOf('/') + 1) + "/");
     }
 
-    /// <summary>The shared folder's own name, e.g. <c>linux-6.6/</c>.</summary>
+    /// <summary>The shared folder's own name, e.g. <c>linux-6.6/</c>, as one line of comment text.</summary>
     public string Root { get; }
 
-    /// <summary><c>controls/hcr_el2.nvtrap.yaml(12,3)</c>.</summary>
-    public string Describe(SourceLocation location) => $"{Relative(location.Path)}({location.Line},{location.Column})";
+    /// <summary>
+    /// <c>controls/hcr_el2.nvtrap.yaml(12,3)</c>, as one line of comment text: a path may hold any
+    /// character but '/' and NUL, line breaks included, and every caller writes it into a comment.
+    /// </summary>
+    public string Describe(SourceLocation location) => $"{CSharpText.OneLine(Relative(location.Path))}({location.Line},{location.Column})";
 
     public string Relative(string path) => Normalize(path).Substring(Math.Min(_rootLength, Normalize(path).Length));
 

@@ -36,7 +36,7 @@ internal sealed class TablesEmitter
         var names = _ruleset.Names;
         w.Summary("The ruleset's tables as the decision engine reads them (NvTrap.TableLayout describes each). Values are little-endian; 16-bit units of a wide table are written low unit first.");
         w.Line(generatedCode);
-        w.Open("private static class Tables");
+        w.Open($"private static class {GeneratedNames.Tables}");
 
         TableWriter.Write(w, "LookupDisplacements",
             Invariant.Format($"The lookup's displacement for each of the {TableLayout.Lookup.BucketCount:N0} buckets (ISS bits [21:10]: op0, op2, op1, CRn); a bucket's keys go to slot ((key >> 1) ^ displacement) & {(1 << tables.SlotBits) - 1}."),

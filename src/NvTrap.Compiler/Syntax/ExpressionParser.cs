@@ -24,38 +24,34 @@ internal sealed class ExpressionParser
     public const int MaxDepth = 64;
 
     private readonly List<Token> _tokens;
-    private readonly SourceSpan _span;
-    private readonly int _contentOffset;
+    private readonly Func<int, int, SourceSpan> _locate;
     private int _position;
     private int _depth;
     private RuleDiagnostic? _error;
 
-    private ExpressionParser(List<Token> tokens, SourceSpan span, int contentOffset)
+    private ExpressionParser(List<Token> tokens, Func<int, int, SourceSpan> locate)
     {
         _tokens = tokens;
-        _span = span;
-        _contentOffset = contentOffset;
+        _locate = locate;
     }
 
     /// <param name="text">The expression.</param>
-    /// <param name="span">The YAML scalar holding it.</param>
-    /// <param name="contentOffset">Where the text starts inside the span (1 after a quote).</param>
+    /// <param name="locate">Where characters (offset, length) of the text are written in the file (<see cref="YamlScalar.Locate"/>).</param>
     /// <param name="diagnostics">Receives the first syntax error, if any.</param>
-    public static ExprSyntax? Parse(string text, SourceSpan span, int contentOffset, List<RuleDiagnostic> diagnostics)
+    public static ExprSyntax? Parse(string text, Func<int, int, SourceSpan> locate, List<RuleDiagnostic> diagnostics)
     {
-        var tokens = Tokenize(text, out int errorAt, out string? errorText);
+        var tokens = Tokenize(text, out int errorAt, out int errorLength, out string? errorText);
         if (errorText is not null)
         {
-            diagnostics.Add(Descriptors.ExpressionSyntax.Create(span.Slice(contentOffset + errorAt, 1),
-                $"Expression '{text}' has an unexpected character {errorText}; use names, integers and the operators of docs/rules.md."));
+            diagnostics.Add(Descriptors.ExpressionSyntax.Create(locate(errorAt, errorLength), errorText));
             return null;
         }
 
-        var parser = new ExpressionParser(tokens, span, contentOffset);
+        var parser = new ExpressionParser(tokens, locate);
         var tree = parser.ParseConditional();
         if (parser._error is null && parser.Peek().Kind != TokenKind.End)
         {
-            parser.Error(parser.Peek(), $"Expression '{text}' has '{parser.Peek().Text}' where it should end; check the operators and parentheses.");
+            parser.Error(parser.Peek(), $"Expression '{DiagnosticText.Quote(text)}' has '{DiagnosticText.Quote(parser.Peek().Text)}' where it should end; check the operators and parentheses.");
         }
 
         if (parser._error is not null)
@@ -237,7 +233,7 @@ internal sealed class ExpressionParser
                 Error(token, "Expression ends too early; an operand is missing.");
                 return null;
             default:
-                Error(token, $"Expected a name, a number or '(' but found '{token.Text}'.");
+                Error(token, $"Expected a name, a number or '(' but found '{DiagnosticText.Quote(token.Text)}'.");
                 return null;
         }
     }
@@ -345,7 +341,7 @@ internal sealed class ExpressionParser
 
         Error(token, token.Kind == TokenKind.End
             ? $"Expression ends early: expected '{text}' {why}."
-            : $"Expected '{text}' {why} but found '{token.Text}'.");
+            : $"Expected '{text}' {why} but found '{DiagnosticText.Quote(token.Text)}'.");
         return false;
     }
 
@@ -384,17 +380,19 @@ internal sealed class ExpressionParser
         return token;
     }
 
-    private SourceSpan SpanOf(Token token) => _span.Slice(_contentOffset + token.Offset, Math.Max(1, token.Text.Length));
+    private SourceSpan SpanOf(Token token) => _locate(token.Offset, Math.Max(1, token.Text.Length));
 
     private static SourceSpan Join(SourceSpan first, SourceSpan last) =>
         first.StartLine == last.EndLine
             ? new SourceSpan(first.Path, first.StartOffset, last.EndOffset, first.StartLine, first.StartColumn, last.EndLine, last.EndColumn)
             : first;
 
-    private static List<Token> Tokenize(string text, out int errorAt, out string? errorText)
+    /// <summary>The tokens of an expression; or the first character no token can hold, and the message saying so.</summary>
+    private static List<Token> Tokenize(string text, out int errorAt, out int errorLength, out string? errorText)
     {
         var tokens = new List<Token>();
         errorAt = 0;
+        errorLength = 0;
         errorText = null;
         int i = 0;
         while (i < text.Length)
@@ -426,10 +424,14 @@ internal sealed class ExpressionParser
                 }
 
                 string literal = text.Substring(start, i - start);
-                if (!IntegerLiteral.TryParse(literal, out ulong value))
+                var parsed = IntegerLiteral.Parse(literal, out ulong value);
+                if (parsed != IntegerParse.Ok)
                 {
                     errorAt = start;
-                    errorText = $"in the number '{literal}'";
+                    errorLength = literal.Length;
+                    errorText = parsed == IntegerParse.TooLarge
+                        ? $"Integer {DiagnosticText.Quote(literal)} is too large: {IntegerLiteral.Limit}."
+                        : $"Expression '{DiagnosticText.Quote(text)}' has an unexpected character in the number '{DiagnosticText.Quote(literal)}'; use names, integers and the operators of docs/rules.md.";
                     return tokens;
                 }
 
@@ -453,7 +455,8 @@ internal sealed class ExpressionParser
             }
 
             errorAt = start;
-            errorText = $"'{c}'";
+            errorLength = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            errorText = $"Expression '{DiagnosticText.Quote(text)}' has an unexpected character '{text.Substring(start, errorLength)}'; use names, integers and the operators of docs/rules.md.";
             return tokens;
         }
 

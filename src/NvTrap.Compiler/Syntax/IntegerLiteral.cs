@@ -1,53 +1,73 @@
 using System.Globalization;
-using NvTrap.Compiler.Common;
 
 namespace NvTrap.Compiler.Syntax;
 
 /// <summary>Integer literals as rule files write them: decimal, 0x hex, 0b binary, '_' separators.</summary>
 internal static class IntegerLiteral
 {
-    public static bool TryParse(string text, out ulong value)
+    /// <summary>What a message says of a literal with more than 64 bits.</summary>
+    public const string Limit = "values are 64-bit, at most 0xFFFF_FFFF_FFFF_FFFF (18,446,744,073,709,551,615)";
+
+    public static bool TryParse(string text, out ulong value) => Parse(text, out value) == IntegerParse.Ok;
+
+    /// <summary>Reads a literal: its value, or whether it is no integer at all or an integer too large for 64 bits.</summary>
+    public static IntegerParse Parse(string text, out ulong value)
     {
         value = 0;
-        string s = text.Replace("_", string.Empty);
-        if (s.Length == 0 || s.StartsWith("_", System.StringComparison.Ordinal))
+        if (text.StartsWith("_", System.StringComparison.Ordinal))
         {
-            return false;
+            return IntegerParse.Malformed;
         }
 
+        string s = text.Replace("_", string.Empty);
+        if (s.Length == 0)
+        {
+            return IntegerParse.Malformed;
+        }
+
+        int radix = 10;
         if (s.StartsWith("0x", System.StringComparison.OrdinalIgnoreCase))
         {
-            return s.Length > 2 && ulong.TryParse(s.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+            radix = 16;
+            s = s.Substring(2);
+        }
+        else if (s.StartsWith("0b", System.StringComparison.OrdinalIgnoreCase))
+        {
+            radix = 2;
+            s = s.Substring(2);
         }
 
-        if (s.StartsWith("0b", System.StringComparison.OrdinalIgnoreCase))
+        if (s.Length == 0)
         {
-            if (s.Length == 2 || s.Length > 66)
-            {
-                return false;
-            }
-
-            foreach (char c in s.Substring(2))
-            {
-                if (c != '0' && c != '1')
-                {
-                    return false;
-                }
-
-                value = (value << 1) | (uint)(c - '0');
-            }
-
-            return true;
+            return IntegerParse.Malformed;
         }
 
         foreach (char c in s)
         {
-            if (c < '0' || c > '9')
+            int digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
+            if (digit >= radix)
             {
-                return false;
+                return IntegerParse.Malformed;
             }
+
+            // value * radix + digit, refusing what does not fit 64 bits.
+            ulong limit = (ulong.MaxValue - (ulong)digit) / (ulong)radix;
+            if (value > limit)
+            {
+                return IntegerParse.TooLarge;
+            }
+
+            value = (value * (ulong)radix) + (ulong)digit;
         }
 
-        return ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return IntegerParse.Ok;
     }
+}
+
+/// <summary>How reading an integer literal went.</summary>
+internal enum IntegerParse
+{
+    Ok,
+    Malformed,
+    TooLarge,
 }

@@ -20,7 +20,7 @@ internal sealed partial class RuleFileParser
             if (!IdentifierPattern.IsMatch(name.Text))
             {
                 _diagnostics.Add(Descriptors.InvalidName.Create(name.Span,
-                    $"'{name.Text}' is not a valid system-register name; use letters, digits and '_' (and one '<n>' placeholder for a family)."));
+                    $"'{DiagnosticText.Quote(name.Text)}' is not a valid system-register name; use letters, digits and '_' (and one '<n>' placeholder for a family)."));
                 return null;
             }
 
@@ -86,6 +86,12 @@ internal sealed partial class RuleFileParser
         if (node is YamlScalar { IsPlain: true } scalar)
         {
             int dots = scalar.Value.IndexOf("..", System.StringComparison.Ordinal);
+            if (dots > 0 && (IntegerLiteral.Parse(scalar.Value.Substring(0, dots).Trim(), out _) == IntegerParse.TooLarge || IntegerLiteral.Parse(scalar.Value.Substring(dots + 2).Trim(), out _) == IntegerParse.TooLarge))
+            {
+                TooLarge(scalar);
+                return null;
+            }
+
             if (dots > 0
                 && IntegerLiteral.TryParse(scalar.Value.Substring(0, dots).Trim(), out ulong from)
                 && IntegerLiteral.TryParse(scalar.Value.Substring(dots + 2).Trim(), out ulong to))

@@ -289,7 +289,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var tree = ExpressionParser.Parse(scalar.Value, scalar.Span, scalar.ContentOffset, _diagnostics);
+        var tree = ExpressionParser.Parse(scalar.Value, scalar.Locate, _diagnostics);
         return new ExpressionText(scalar.Value, scalar.Span, tree);
     }
 

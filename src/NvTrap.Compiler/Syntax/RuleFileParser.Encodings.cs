@@ -48,7 +48,7 @@ internal sealed partial class RuleFileParser
                 var fields = new List<NumberSyntax>(5);
                 for (int i = 0; i < 5; i++)
                 {
-                    var span = scalar.Span.Slice(scalar.ContentOffset + _fieldStarts[i], _fieldLengths[i]);
+                    var span = scalar.Locate(_fieldStarts[i], _fieldLengths[i]);
                     ulong value = GenericEncodingName.Value(scalar.Value, _fieldStarts[i], _fieldLengths[i]);
 
                     if (!CheckEncodingField(i, value, span))

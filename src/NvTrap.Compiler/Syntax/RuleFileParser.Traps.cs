@@ -166,22 +166,26 @@ internal sealed partial class RuleFileParser
             var match = FineGrainedBitPattern.Match(scalar.Value);
             if (match.Success)
             {
-                var groupSpan = scalar.Span.Slice(scalar.ContentOffset, match.Groups[1].Length);
+                var groupSpan = scalar.Locate(0, match.Groups[1].Length);
                 var group = new NameSyntax(match.Groups[1].Value, groupSpan);
                 if (match.Groups[2].Success)
                 {
-                    var fieldSpan = scalar.Span.Slice(scalar.ContentOffset + match.Groups[2].Index, match.Groups[2].Length);
+                    var fieldSpan = scalar.Locate(match.Groups[2].Index, match.Groups[2].Length);
                     return new FineGrainedBitSyntax(group, new NameSyntax(match.Groups[2].Value, fieldSpan), null, scalar.Span);
                 }
 
                 var numberGroup = match.Groups[3];
-                var numberSpan = scalar.Span.Slice(scalar.ContentOffset + numberGroup.Index, System.Math.Max(1, numberGroup.Length));
-                if (IntegerLiteral.TryParse(numberGroup.Value.Trim(), out ulong bit))
+                var numberSpan = scalar.Locate(numberGroup.Index, System.Math.Max(1, numberGroup.Length));
+                switch (IntegerLiteral.Parse(numberGroup.Value.Trim(), out ulong bit))
                 {
-                    return new FineGrainedBitSyntax(group, null, new NumberSyntax(bit, numberSpan), scalar.Span);
+                    case IntegerParse.Ok:
+                        return new FineGrainedBitSyntax(group, null, new NumberSyntax(bit, numberSpan), scalar.Span);
+                    case IntegerParse.TooLarge:
+                        _diagnostics.Add(Descriptors.FineGrainedBitOutOfRange.Create(numberSpan, $"Fine-grained bit {DiagnosticText.Quote(numberGroup.Value.Trim())} is too large; trap registers have bits 0..63."));
+                        return null;
                 }
 
-                _diagnostics.Add(Descriptors.WrongValueType.Create(numberSpan, $"'{numberGroup.Value}' is not a bit number; write GROUP[n] with n in 0..63."));
+                _diagnostics.Add(Descriptors.WrongValueType.Create(numberSpan, $"'{DiagnosticText.Quote(numberGroup.Value)}' is not a bit number; write GROUP[n] with n in 0..63."));
                 return null;
             }
         }

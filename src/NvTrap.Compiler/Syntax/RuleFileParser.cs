@@ -102,7 +102,7 @@ internal sealed partial class RuleFileParser : YamlShapeParser
 
         if (!Regex.IsMatch(scalar.Value, "^[A-Za-z0-9_.+-]+$"))
         {
-            _diagnostics.Add(Descriptors.InvalidName.Create(scalar.Span, $"Ruleset name '{scalar.Value}' may hold only letters, digits and '_', '.', '+', '-'."));
+            _diagnostics.Add(Descriptors.InvalidName.Create(scalar.Span, $"Ruleset name '{DiagnosticText.Quote(scalar.Value)}' may hold only letters, digits and '_', '.', '+', '-'."));
             return null;
         }
 
@@ -133,12 +133,13 @@ internal sealed partial class RuleFileParser : YamlShapeParser
             if (seen.TryGetValue(definition.Key.Value, out var first))
             {
                 _diagnostics.Add(Descriptors.DuplicateDefinition.Create(definition.Key.Span,
-                    $"'{definition.Key.Value}' is defined twice under '{section}' (first at {first.Span.ToDisplayString()}); remove or rename one.", first.Span));
+                    $"'{DiagnosticText.Quote(definition.Key.Value)}' is defined twice under '{section}' (first at {first.Span.ToDisplayString()}); remove or rename one.", first.Span));
                 continue;
             }
 
             seen.Add(definition.Key.Value, definition.Key);
-            var name = section == "sysregs" ? new NameSyntax(definition.Key.Value, definition.Key.Span) : ParseDefinitionName(definition.Key);
+            var name = section != "sysregs" ? ParseDefinitionName(definition.Key)
+                : NameWithinLimit(definition.Key) ? new NameSyntax(definition.Key.Value, definition.Key.Span) : null;
             if (name is null)
             {
                 continue;

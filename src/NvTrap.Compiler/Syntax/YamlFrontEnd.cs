@@ -25,8 +25,9 @@ internal static class YamlFrontEnd
             return null;
         }
 
-        var parser = new Parser(new StringReader(text));
-        var builder = new TreeBuilder(path, limits, diagnostics);
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var parser = new Parser(scanner);
+        var builder = new TreeBuilder(path, text, limits, diagnostics);
         Mark lastGood = Mark.Empty;
         try
         {
@@ -43,25 +44,139 @@ internal static class YamlFrontEnd
         }
         catch (YamlException ex)
         {
-            var span = Span(path, ex.Start, ex.End);
-            diagnostics.Add(Descriptors.YamlSyntax.Create(span, $"YAML syntax error: {CleanMessage(ex)}. Fix the YAML at this position."));
+            diagnostics.Add(SyntaxError(path, text, ex, scanner.CurrentPosition, builder.OpenFlowCollection));
             return null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet (16.3 and 18.1 alike) throws bare exceptions from its scanner and parser
-            // for some malformed input instead of a YamlException with a position:
-            // InvalidOperationException for "a: [\nb]" (a flow collection continued on a line not
-            // indented past its key), ArgumentException for a tag that is not a URI ("!!]") or is
-            // empty ("!<>"), ArgumentOutOfRangeException for an escape beyond Unicode ("\UA0000000").
-            // Each is still the input's fault: report it at the last node that was read.
-            var span = Span(path, lastGood, lastGood);
-            diagnostics.Add(Descriptors.YamlSyntax.Create(span,
-                $"YAML syntax error after this point: the YAML parser could not read on ({ex.Message}). Check the indentation and brackets that follow; a [ ] or {{ }} continued on a new line must be indented more than its key."));
+            // YamlDotNet (16.3 and 18.1 alike) throws a bare InvalidOperationException from its
+            // scanner for some malformed input instead of a YamlException with a position: a flow
+            // collection left open, or continued on a line not indented past its key ("a: [\nb]").
+            // Its message says nothing about the input: name the bracket that is still open.
+            diagnostics.Add(builder.OpenFlowCollection is { } open
+                ? Descriptors.YamlSyntax.Create(Span(path, open.Start, open.Start),
+                    $"YAML syntax error: this '{(open.IsMapping ? '{' : '[')}' is not closed where YAML expects it. Close it with '{(open.IsMapping ? '}' : ']')}', and indent every line inside it more than its key; a [ ] or {{ }} continued on a new line must be indented more than its key.")
+                : Descriptors.YamlSyntax.Create(Span(path, lastGood, lastGood),
+                    "YAML syntax error after this point: the YAML parser could not read on. Check the indentation and brackets that follow."));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // Thrown while building a tag or decoding an escape (a tag that is not a URI, an empty
+            // verbatim tag, "\U" beyond Unicode): the input's fault, at the scanner's position.
+            var at = scanner.CurrentPosition;
+            diagnostics.Add(Descriptors.YamlSyntax.Create(Span(path, at, at),
+                "YAML syntax error: an invalid tag or escape sequence here. Remove the tag, or write a \\u or \\U escape of a Unicode character (at most \\U0010FFFF)."));
             return null;
         }
 
         return builder.Root;
+    }
+
+    /// <summary>
+    /// A YamlException as a located NVT001. Two of its messages are made plain: a tab in the
+    /// indentation (reported by YamlDotNet at the start of the file) is located at the tab, and a
+    /// key longer than YAML's 1,024-character limit for keys not written with '? ' is named as such.
+    /// </summary>
+    private static RuleDiagnostic SyntaxError(string path, string text, YamlException ex, Mark scannerAt, TreeBuilder.Frame? open)
+    {
+        if (ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentationTab(text) is { } tab)
+        {
+            return Descriptors.YamlSyntax.Create(Span(path, tab, tab),
+                "YAML syntax error: a tab indents this line; YAML indents with spaces only. Replace the tab with spaces.");
+        }
+
+        var start = ex.Start.Index == 0 && ex.Start.Line <= 1 && scannerAt.Index > 0 ? scannerAt : ex.Start;
+        if (LongImplicitKey(text, (int)start.Index) is { } key)
+        {
+            return Descriptors.YamlSyntax.Create(Span(path, key.Start, key.Start),
+                Invariant($"YAML syntax error: this key is {key.Length:N0} characters long, over YAML's limit of 1,024 for a key not written as '? key'. Shorten it (names are at most 256 characters)."));
+        }
+
+        var end = start.Index > ex.End.Index ? start : ex.End;
+        if (open is not null && ex.Message.IndexOf("did not find expected", StringComparison.Ordinal) >= 0)
+        {
+            // The end of a [ ] or { } was expected: name the bracket that is still open.
+            var opened = Span(path, open.Start, open.Start);
+            return Descriptors.YamlSyntax.Create(Span(path, start, end),
+                $"YAML syntax error: {CleanMessage(ex)}; the '{(open.IsMapping ? '{' : '[')}' at {opened.ToDisplayString()} is not closed. Close it, or fix the entry before this position.", opened);
+        }
+
+        return Descriptors.YamlSyntax.Create(Span(path, start, end), $"YAML syntax error: {CleanMessage(ex)}. Fix the YAML at this position.");
+    }
+
+    /// <summary>The first tab in the leading white space of a line, as a mark.</summary>
+    private static Mark? FirstIndentationTab(string text)
+    {
+        int line = 1;
+        bool atLineStart = true;
+        int lineStart = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+                atLineStart = true;
+                continue;
+            }
+
+            if (!atLineStart || c == '\r')
+            {
+                continue;
+            }
+
+            if (c == '\t')
+            {
+                return new Mark(i, line, i - lineStart + 1);
+            }
+
+            atLineStart = c == ' ';
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// When the error is at a ':' closing a key of more than 1,024 characters on its line (from the
+    /// line's first character that is not indentation or a '- '), that key's start and length.
+    /// </summary>
+    private static (Mark Start, int Length)? LongImplicitKey(string text, int colon)
+    {
+        if (colon <= 0 || colon >= text.Length || text[colon] != ':')
+        {
+            return null;
+        }
+
+        int lineStart = colon;
+        while (lineStart > 0 && text[lineStart - 1] is not ('\n' or '\r'))
+        {
+            lineStart--;
+        }
+
+        int keyStart = lineStart;
+        while (keyStart < colon && text[keyStart] is ' ' or '-' or '{' or ',' or '[')
+        {
+            keyStart++;
+        }
+
+        int length = colon - keyStart;
+        if (length <= 1024)
+        {
+            return null;
+        }
+
+        int line = 1;
+        for (int i = 0; i < lineStart; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+            }
+        }
+
+        return (new Mark(keyStart, line, keyStart - lineStart + 1), length);
     }
 
     /// <summary>Formats numbers the same on every machine, so the build and the CLI print identical text.</summary>
@@ -93,26 +208,50 @@ internal static class YamlFrontEnd
             message = message.Substring(marker + 3);
         }
 
+        while (message.Contains("  "))
+        {
+            message = message.Replace("  ", " ");
+        }
+
         return message.TrimEnd('.');
     }
 
     private sealed class TreeBuilder
     {
         private readonly string _path;
+        private readonly string _text;
         private readonly YamlLimits _limits;
         private readonly List<RuleDiagnostic> _diagnostics;
         private readonly Stack<Frame> _stack = new();
         private int _nodes;
         private int _documents;
 
-        public TreeBuilder(string path, YamlLimits limits, List<RuleDiagnostic> diagnostics)
+        public TreeBuilder(string path, string text, YamlLimits limits, List<RuleDiagnostic> diagnostics)
         {
             _path = path;
+            _text = text;
             _limits = limits;
             _diagnostics = diagnostics;
         }
 
         public YamlNode? Root { get; private set; }
+
+        /// <summary>The innermost [ ] or { } still open, if any.</summary>
+        public Frame? OpenFlowCollection
+        {
+            get
+            {
+                foreach (var frame in _stack)
+                {
+                    if (frame.IsFlow)
+                    {
+                        return frame;
+                    }
+                }
+
+                return null;
+            }
+        }
 
         public bool Accept(ParsingEvent evt)
         {
@@ -142,7 +281,7 @@ internal static class YamlFrontEnd
                         return Fail(Descriptors.LimitExceeded, evt, Invariant($"Value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarChars:N0}."));
                     }
 
-                    return Add(new YamlScalar(scalar.Value, StyleOf(scalar.Style), Span(_path, evt.Start, evt.End)), evt);
+                    return Add(new YamlScalar(scalar.Value, StyleOf(scalar.Style), Span(_path, evt.Start, evt.End), _text), evt);
                 case SequenceStart:
                 case MappingStart:
                     if (!Count(evt))
@@ -155,7 +294,8 @@ internal static class YamlFrontEnd
                         return Fail(Descriptors.LimitExceeded, evt, $"Nesting is deeper than {_limits.MaxDepth} levels; flatten the structure.");
                     }
 
-                    _stack.Push(new Frame(evt is MappingStart, evt.Start));
+                    bool flow = evt is MappingStart { Style: MappingStyle.Flow } || evt is SequenceStart { Style: SequenceStyle.Flow };
+                    _stack.Push(new Frame(evt is MappingStart, flow, evt.Start));
                     return true;
                 case SequenceEnd:
                 case MappingEnd:
@@ -224,15 +364,19 @@ internal static class YamlFrontEnd
             _ => YamlScalarStyle.Plain,
         };
 
-        private sealed class Frame
+        public sealed class Frame
         {
-            public Frame(bool isMapping, Mark start)
+            public Frame(bool isMapping, bool isFlow, Mark start)
             {
                 IsMapping = isMapping;
+                IsFlow = isFlow;
                 Start = start;
             }
 
             public bool IsMapping { get; }
+
+            /// <summary>Written in brackets ([ ] or { }) rather than by indentation.</summary>
+            public bool IsFlow { get; }
 
             public Mark Start { get; }
 

@@ -27,11 +27,19 @@ internal enum YamlScalarStyle
 
 internal sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(string value, YamlScalarStyle style, SourceSpan span)
+    private readonly string? _source;
+    private ScalarPositions? _positions;
+
+    /// <param name="value">The value, as YAML reads it.</param>
+    /// <param name="style">How it is written.</param>
+    /// <param name="span">Where it is written.</param>
+    /// <param name="source">The whole file's text, to map offsets in the value back to it; null when there is none.</param>
+    public YamlScalar(string value, YamlScalarStyle style, SourceSpan span, string? source = null)
         : base(span)
     {
         Value = value;
         Style = style;
+        _source = source;
     }
 
     public string Value { get; }
@@ -43,10 +51,24 @@ internal sealed class YamlScalar : YamlNode
     /// <summary>A plain empty scalar or <c>~</c>/<c>null</c>: YAML's null.</summary>
     public bool IsNull => IsPlain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
 
-    /// <summary>Offset of the first character of the value inside the node's span (1 for a quote).</summary>
-    public int ContentOffset => Style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted ? 1 : 0;
+    /// <summary>
+    /// Where characters [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="length"/>) of
+    /// the value are written: past quotes, escapes, folded lines and block indentation.
+    /// </summary>
+    public SourceSpan Locate(int offset, int length)
+    {
+        if (_source is null)
+        {
+            return Span;
+        }
 
-    public override string Describe() => IsNull ? "an empty value" : IsPlain ? $"'{Value}'" : $"the string \"{Value}\"";
+        _positions ??= ScalarPositions.For(_source, Span, Style, Value);
+        return _positions.Locate(offset, length);
+    }
+
+    public override string Describe() => IsNull ? "an empty value" : IsPlain ? $"'{Quoted}'" : $"the string \"{Quoted}\"";
+
+    private string Quoted => Diagnostics.DiagnosticText.Quote(Value);
 }
 
 internal sealed class YamlSequence : YamlNode

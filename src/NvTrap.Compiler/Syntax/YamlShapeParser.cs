@@ -35,14 +35,14 @@ internal abstract class YamlShapeParser
             if (Array.IndexOf(allowed, key) < 0)
             {
                 _diagnostics.Add(Descriptors.UnknownKey.Create(entry.Key.Span,
-                    $"Unknown key '{key}' in {what}.{Suggestions.DidYouMean(key, allowed)} Allowed keys: {string.Join(", ", allowed)}."));
+                    $"Unknown key '{DiagnosticText.Quote(key)}' in {what}.{Suggestions.DidYouMean(key, allowed)} Allowed keys: {string.Join(", ", allowed)}."));
                 continue;
             }
 
             if (result.TryGetValue(key, out var previous))
             {
                 _diagnostics.Add(Descriptors.DuplicateDefinition.Create(entry.Key.Span,
-                    $"Key '{key}' appears twice in {what} (first at {previous.Key.Span.ToDisplayString()}); keep one.", previous.Key.Span));
+                    $"Key '{DiagnosticText.Quote(key)}' appears twice in {what} (first at {previous.Key.Span.ToDisplayString()}); keep one.", previous.Key.Span));
                 continue;
             }
 
@@ -52,16 +52,43 @@ internal abstract class YamlShapeParser
         return result;
     }
 
+    /// <summary>
+    /// The longest name: names become C# identifiers (at most 512 characters, some prefixed, as in
+    /// <c>Condition_NAME</c>) and are quoted in messages and explanations.
+    /// </summary>
+    public const int MaxNameLength = 256;
+
     protected NameSyntax? ParseDefinitionName(YamlScalar key)
     {
         if (!IdentifierPattern.IsMatch(key.Value))
         {
             _diagnostics.Add(Descriptors.InvalidName.Create(key.Span,
-                $"'{key.Value}' is not a valid name; names start with a letter or '_' and hold only letters, digits and '_'."));
+                $"'{DiagnosticText.Quote(key.Value)}' is not a valid name; names start with a letter or '_' and hold only letters, digits and '_'."));
             return null;
         }
 
-        return new NameSyntax(key.Value, key.Span);
+        if (key.Value is "null" or "Null" or "NULL")
+        {
+            // Written plainly where it is used (register: null), YAML reads it as no value at all.
+            _diagnostics.Add(Descriptors.InvalidName.Create(key.Span,
+                $"'{key.Value}' cannot be a name: written as a value (register: {key.Value}) YAML reads it as empty. Choose another name."));
+            return null;
+        }
+
+        return NameWithinLimit(key) ? new NameSyntax(key.Value, key.Span) : null;
+    }
+
+    /// <summary>Reports a name longer than <see cref="MaxNameLength"/> (NVT007).</summary>
+    protected bool NameWithinLimit(YamlScalar scalar)
+    {
+        if (scalar.Value.Length <= MaxNameLength)
+        {
+            return true;
+        }
+
+        _diagnostics.Add(Descriptors.LimitExceeded.Create(scalar.Span,
+            Invariant.Format($"Name is {scalar.Value.Length:N0} characters long; the limit is {MaxNameLength}. Use a shorter name.")));
+        return false;
     }
 
     protected NameSyntax? ParseNameReference(YamlNode node, string what)
@@ -74,18 +101,25 @@ internal abstract class YamlShapeParser
 
         if (!IdentifierPattern.IsMatch(scalar.Value))
         {
-            _diagnostics.Add(Descriptors.InvalidName.Create(scalar.Span, $"'{scalar.Value}' is not a valid name for {what}."));
+            _diagnostics.Add(Descriptors.InvalidName.Create(scalar.Span, $"'{DiagnosticText.Quote(scalar.Value)}' is not a valid name for {what}."));
             return null;
         }
 
-        return new NameSyntax(scalar.Value, scalar.Span);
+        return NameWithinLimit(scalar) ? new NameSyntax(scalar.Value, scalar.Span) : null;
     }
 
     protected NumberSyntax? ParseNumber(YamlNode node, string what)
     {
-        if (node is YamlScalar { IsPlain: true } scalar && IntegerLiteral.TryParse(scalar.Value, out ulong value))
+        if (node is YamlScalar { IsPlain: true } scalar)
         {
-            return new NumberSyntax(value, scalar.Span);
+            switch (IntegerLiteral.Parse(scalar.Value, out ulong value))
+            {
+                case IntegerParse.Ok:
+                    return new NumberSyntax(value, scalar.Span);
+                case IntegerParse.TooLarge:
+                    TooLarge(scalar);
+                    return null;
+            }
         }
 
         WrongType(node, what);
@@ -164,6 +198,10 @@ internal abstract class YamlShapeParser
 
         return ParseNumber(node, $"a {what} mask: an integer, or a list of bits and [hi, lo] ranges");
     }
+
+    /// <summary>An integer that does not fit 64 bits (NVT003: no value of the key's type can be that large).</summary>
+    protected void TooLarge(YamlScalar scalar) =>
+        _diagnostics.Add(Descriptors.WrongValueType.Create(scalar.Span, $"Integer {DiagnosticText.Quote(scalar.Value)} is too large: {IntegerLiteral.Limit}."));
 
     protected void WrongType(YamlNode node, string expected) =>
         _diagnostics.Add(Descriptors.WrongValueType.Create(node.Span, $"Expected {expected}, but found {node.Describe()}."));

@@ -34,44 +34,54 @@ internal static class CatalogueFamilies
         foreach (var family in members)
         {
             var points = family.Select(n => (Index: ruleset.FamilyMembers[n].Index, Encoding: ruleset.Catalogue[n])).OrderBy(p => p.Index).ToList();
-            int low = points[0].Index, high = points[points.Count - 1].Index;
-            if (points.Count < 2 || points.Count != high - low + 1)
+            if (FitFields(points) is { } fields)
             {
-                continue;
-            }
-
-            var fields = new List<string>();
-            for (int field = 0; field < 5; field++)
-            {
-                int shift = field switch { 0 => 14, 1 => 11, 2 => 7, 3 => 3, _ => 0 };
-                int mask = field switch { 0 => 3, 1 => 7, 2 => 15, 3 => 15, _ => 7 };
-                var values = points.Select(p => (p.Index, Value: (p.Encoding >> shift) & mask)).ToList();
-                string? shape = null;
-                foreach (var (text, value) in Shapes)
-                {
-                    // The constant part is what the shape leaves when its n part is cleared.
-                    int constant = values[0].Value & ~value(values[0].Index, 0);
-                    if (values.All(v => value(v.Index, constant) == v.Value))
-                    {
-                        shape = text.Replace("{c}", constant.ToString(CultureInfo.InvariantCulture));
-                        break;
-                    }
-                }
-
-                if (shape is null)
-                {
-                    break;
-                }
-
-                fields.Add(shape.Contains(' ') ? "\"" + shape + "\"" : shape);
-            }
-
-            if (fields.Count == 5)
-            {
-                fitted[family.Key] = new CatalogueFamily(low, high, fields);
+                fitted[family.Key] = new CatalogueFamily(points[0].Index, points[points.Count - 1].Index, fields.Select(f => f.Contains(' ') ? "\"" + f + "\"" : f).ToList());
             }
         }
 
         return fitted;
+    }
+
+    /// <summary>
+    /// The five encoding fields of a family as expressions of <c>n</c> (op0 first), when the points,
+    /// in index order, are at least two, have every index from the lowest to the highest, and each
+    /// field is one of the simple shapes; null otherwise.
+    /// </summary>
+    public static IReadOnlyList<string>? FitFields(IReadOnlyList<(int Index, ushort Encoding)> points)
+    {
+        int low = points[0].Index, high = points[points.Count - 1].Index;
+        if (points.Count < 2 || points.Count != high - low + 1)
+        {
+            return null;
+        }
+
+        var fields = new List<string>();
+        for (int field = 0; field < 5; field++)
+        {
+            int shift = field switch { 0 => 14, 1 => 11, 2 => 7, 3 => 3, _ => 0 };
+            int mask = field switch { 0 => 3, 1 => 7, 2 => 15, 3 => 15, _ => 7 };
+            var values = points.Select(p => (p.Index, Value: (p.Encoding >> shift) & mask)).ToList();
+            string? shape = null;
+            foreach (var (text, value) in Shapes)
+            {
+                // The constant part is what the shape leaves when its n part is cleared.
+                int constant = values[0].Value & ~value(values[0].Index, 0);
+                if (values.All(v => value(v.Index, constant) == v.Value))
+                {
+                    shape = text.Replace("{c}", constant.ToString(CultureInfo.InvariantCulture));
+                    break;
+                }
+            }
+
+            if (shape is null)
+            {
+                return null;
+            }
+
+            fields.Add(shape);
+        }
+
+        return fields;
     }
 }

@@ -90,6 +90,9 @@ internal sealed class ImportedRegister
     public ulong Res0 { get; set; }
 
     public ulong Res1 { get; set; }
+
+    /// <summary>Whether the overlay gives reserved bits (res0 or res1), so the rules sanitise the register even when both are 0.</summary>
+    public bool Sanitised { get; set; }
 }
 
 /// <summary>A named expression and where it was written (context tests, filters, parameters).</summary>

@@ -250,11 +250,7 @@ internal sealed class KernelImporter
                 return new EncodingName(encoding, generic, false);
             }
 
-            int placeholder = name.LastIndexOf("n_EL", StringComparison.Ordinal);
-            int el = name.LastIndexOf("_EL", StringComparison.Ordinal);
-            string family = placeholder >= 0 ? name.Substring(0, placeholder) + "<n>" + name.Substring(placeholder + 1)
-                : el >= 0 ? name.Substring(0, el) + "<n>" + name.Substring(el)
-                : name + "<n>";
+            string family = FamilyName(name);
             name = family.Replace("<n>", index);
             _ruleset.FamilyMembers[name] = (family, int.Parse(index, CultureInfo.InvariantCulture));
         }
@@ -266,6 +262,20 @@ internal sealed class KernelImporter
 
         _ruleset.Catalogue[name] = encoding;
         return new EncodingName(encoding, name, true);
+    }
+
+    /// <summary>
+    /// The catalogue family an indexed macro names (without SYS_ or OP_): the index goes where the
+    /// kernel writes n before _EL (DBGBVRn_EL1 is DBGBVR&lt;n&gt;_EL1), else before the last _EL
+    /// (AMEVCNTR0_EL0 is AMEVCNTR0&lt;n&gt;_EL0), else at the end (TRCSEQEVR is TRCSEQEVR&lt;n&gt;).
+    /// </summary>
+    internal static string FamilyName(string macro)
+    {
+        int placeholder = macro.LastIndexOf("n_EL", StringComparison.Ordinal);
+        int el = macro.LastIndexOf("_EL", StringComparison.Ordinal);
+        return placeholder >= 0 ? macro.Substring(0, placeholder) + "<n>" + macro.Substring(placeholder + 1)
+            : el >= 0 ? macro.Substring(0, el) + "<n>" + macro.Substring(el)
+            : macro + "<n>";
     }
 
     // ---- coarse groups ----------------------------------------------------------------------
@@ -824,6 +834,7 @@ internal sealed class KernelImporter
 
             register.Res0 = Reserved(given, given.Res0, res0: true);
             register.Res1 = Reserved(given, given.Res1, res0: false);
+            register.Sanitised = given.Res0 is not null || given.Res1 is not null;
         }
     }
 

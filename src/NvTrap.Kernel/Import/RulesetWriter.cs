@@ -250,7 +250,7 @@ internal static class RulesetWriter
                 file.Line($"    encoding: {Generic(encoding)}", register.Location);
             }
 
-            if (register.Res0 != 0)
+            if (register.Res0 != 0 || (register.Sanitised && register.Res1 == 0))
             {
                 file.Line($"    res0: {Hex(register.Res0)}", register.Location);
             }

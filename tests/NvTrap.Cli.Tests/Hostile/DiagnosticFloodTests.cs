@@ -5,9 +5,10 @@ using NvTrap.Compiler;
 namespace NvTrap.Cli.Tests.Hostile;
 
 /// <summary>
-/// A rule file (or a folder of copies, or a VM profile) with thousands of problems prints at most
-/// 100 diagnostics, errors before warnings, then "... and N more"; check's summary still counts
-/// every one and the exit code is unchanged.
+/// A rule file (or a VM profile) with thousands of problems prints at most 100 of them, as the
+/// build shows them, then one NVT091 counting the rest; a folder of many broken files prints at
+/// most 100 in all, errors first, then "... and N more". check's summary still counts every one
+/// and the exit code is unchanged.
 /// </summary>
 public class DiagnosticFloodTests
 {
@@ -54,12 +55,13 @@ public class DiagnosticFloodTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(Cap + 2, result.OutputLines.Length);
         Assert.Equal(expected.Take(Cap), result.OutputLines.Take(Cap));
-        Assert.Equal("... and 2,900 more diagnostics (2,900 errors, 0 warnings) not shown; at most 100 are printed, errors first.", result.OutputLines[Cap]);
+        Assert.StartsWith($"{file}(", result.OutputLines[Cap]);
+        Assert.Contains("): warning NVT091: 2,900 more diagnostics in this file not shown (2,900 errors, 0 warnings); the first is here: NVT012: ", result.OutputLines[Cap]);
         Assert.Equal("checked 1 file, 1 ruleset (flood): 3,000 errors, 0 warnings", result.OutputLines[^1]);
     }
 
     [Fact]
-    public void Past_the_cap_errors_are_printed_before_warnings_each_in_the_compilers_order()
+    public void Past_the_cap_of_a_file_errors_are_kept_before_warnings_each_in_the_compilers_order()
     {
         using var directory = new TempDirectory();
         string file = directory.Write("flood.nvtrap.yaml", Flood(errors: 5, warnings: 150));
@@ -75,7 +77,7 @@ public class DiagnosticFloodTests
         Assert.Equal(errors, printed.Where(l => l.Contains(": error NVT", StringComparison.Ordinal)));
         Assert.Equal(warnings.Take(95), printed.Where(l => l.Contains(": warning NVT", StringComparison.Ordinal)));
         Assert.Equal(expected.Where(printed.Contains), printed);
-        Assert.Equal("... and 55 more diagnostics (0 errors, 55 warnings) not shown; at most 100 are printed, errors first.", result.OutputLines[Cap]);
+        Assert.Contains(": warning NVT091: 55 more diagnostics in this file not shown (0 errors, 55 warnings); the first is here: NVT070: ", result.OutputLines[Cap]);
         Assert.Equal("checked 1 file, 1 ruleset (flood): 5 errors, 150 warnings", result.OutputLines[^1]);
     }
 
@@ -90,11 +92,11 @@ public class DiagnosticFloodTests
         var result = Tool.Run("check", file);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(capped, result.OutputLines.Any(l => l.StartsWith("... and ", StringComparison.Ordinal)));
+        Assert.Equal(capped, result.OutputLines.Any(l => l.Contains(": warning NVT091: ", StringComparison.Ordinal)));
         Assert.Equal(capped ? Cap + 2 : Cap + 1, result.OutputLines.Length);
         if (capped)
         {
-            Assert.Equal("... and 1 more diagnostic (1 error, 0 warnings) not shown; at most 100 are printed, errors first.", result.OutputLines[Cap]);
+            Assert.Contains(": warning NVT091: 1 more diagnostic in this file not shown (1 error, 0 warnings)", result.OutputLines[Cap]);
         }
     }
 
@@ -109,7 +111,7 @@ public class DiagnosticFloodTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Output);
         Assert.Equal(Cap + 2, result.ErrorLines.Length);
-        Assert.Equal("... and 400 more diagnostics (400 errors, 0 warnings) not shown; at most 100 are printed, errors first.", result.ErrorLines[Cap]);
+        Assert.Contains(": warning NVT091: 400 more diagnostics in this file not shown (400 errors, 0 warnings)", result.ErrorLines[Cap]);
         Assert.Equal($"nvtrap: the rules in {file} have 500 errors; fix them and run again ('nvtrap check {file}' lists them).", result.ErrorLines[^1]);
     }
 
@@ -124,7 +126,22 @@ public class DiagnosticFloodTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(Cap + 2, result.ErrorLines.Length);
         Assert.StartsWith($"{vm}(1,1): error NVT002: Unknown key 'bogus0' in a VM profile.", result.ErrorLines[0]);
-        Assert.Equal("... and 900 more diagnostics (900 errors, 0 warnings) not shown; at most 100 are printed, errors first.", result.ErrorLines[Cap]);
+        Assert.Contains(": warning NVT091: 900 more diagnostics in this file not shown (900 errors, 0 warnings)", result.ErrorLines[Cap]);
         Assert.Equal($"nvtrap explain: the VM profile {vm} has 1,000 errors; fix it and run again.", result.ErrorLines[^1]);
+    }
+
+    [Fact]
+    public void A_folder_of_broken_files_prints_at_most_100_in_all_errors_first_then_how_many_more()
+    {
+        using var directory = new TempDirectory();
+        var files = Enumerable.Range(0, 3).Select(i => directory.Write($"flood{i}.nvtrap.yaml", Flood(errors: 60, warnings: 5).Replace("ruleset: flood", $"ruleset: flood{i}", StringComparison.Ordinal))).ToList();
+
+        var result = Tool.Run("check", directory.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(Cap + 2, result.OutputLines.Length);
+        Assert.Equal(Cap, result.OutputLines[..Cap].Count(l => l.Contains(": error NVT012: ", StringComparison.Ordinal)));
+        Assert.Equal("... and 95 more diagnostics (80 errors, 15 warnings) not shown; at most 100 are printed, errors first.", result.OutputLines[Cap]);
+        Assert.Equal("checked 3 files, 3 rulesets (flood0, flood1, flood2): 180 errors, 15 warnings", result.OutputLines[^1]);
     }
 }

@@ -50,7 +50,8 @@ public class DiagnosticTests
     public void Every_descriptor_has_a_case_here_or_a_dedicated_test()
     {
         // NVT100 and NVT102 come from VM profile files, tested through the tool (VmModelCommandTests).
-        var dedicated = new[] { "NVT042", "NVT044", "NVT080", "NVT081", "NVT082", "NVT090", "NVT100", "NVT102" };
+        // NVT091 sums up a flood of others (DiagnosticFloodTests in the generator's tests).
+        var dedicated = new[] { "NVT042", "NVT044", "NVT080", "NVT081", "NVT082", "NVT090", "NVT091", "NVT100", "NVT102" };
         var covered = DiagnosticCases.All().Select(c => c.Id).Concat(dedicated).ToHashSet();
         Assert.DoesNotContain(Descriptors.All, d => !covered.Contains(d.Id));
     }

@@ -276,7 +276,7 @@ namespace Sample
                 where TVm : struct, global::NvTrap.IVmProfile
                 => unchecked(
                     ((Bits(Read(ref state, ref vm, Registers.R), 7, 4) == 0x5UL)
-                        && ((ulong)encoding.CRm != 0x0UL)));
+                        && ((ulong)(uint)encoding.CRm != 0x0UL)));
 
             /// <summary>
             /// Condition P (t.nvtrap.yaml(17,3)): forwards read+host_el0 when this is not 0:
@@ -288,7 +288,7 @@ namespace Sample
                 where TState : struct, global::NvTrap.IVcpuState
                 where TVm : struct, global::NvTrap.IVmProfile
                 => unchecked(
-                    ((ulong)encoding.Op2 >= vm.Parameter(Parameters.N)));
+                    ((ulong)(uint)encoding.Op2 >= vm.Parameter(Parameters.N)));
 
             // Short names for the expression language's operations, so conditions read like their rules.
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

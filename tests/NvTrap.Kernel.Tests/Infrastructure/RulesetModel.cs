@@ -29,6 +29,12 @@ public static class RulesetModel
             .Select(p => new KeyValuePair<string, string>(Path.GetRelativePath(folder, p).Replace('\\', '/'), File.ReadAllText(p)))
             .ToList();
 
+    /// <summary>
+    /// What a ruleset says, in names: groups, registers (fields, reserved bits, sanitised or not),
+    /// fine-grained groups, filters, parameters, context tests, non-EC-0x18 bits, and per
+    /// configured encoding its coarse group and fine-grained bit (polarity, filter, bit name).
+    /// Catalogue names are left to <see cref="Names"/>.
+    /// </summary>
     internal static SortedDictionary<string, string> Describe(BoundRuleset ruleset)
     {
         var model = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -37,21 +43,38 @@ public static class RulesetModel
         {
             model["group " + group.Name] = group switch
             {
-                BoundControl c => $"control {Register(c.Register)} mask {c.Mask:X} value {c.Value:X} {c.Behaviour}",
-                BoundCombination m => "combination " + string.Join(",", m.Members.Select(x => ruleset.GroupById(x.Group).Name)),
-                BoundCondition k => $"condition {k.Behaviour} {(k.Logic as ExpressionLogic)?.Text}",
+                BoundControl c => $"{c.Id} control {Register(c.Register)} mask {c.Mask:X} value {c.Value:X} {c.Behaviour}",
+                BoundCombination m => $"{m.Id} combination " + string.Join(",", m.Members.Select(x => ruleset.GroupById(x.Group).Name)),
+                BoundCondition k => $"{k.Id} condition {k.Behaviour} {(k.Logic as ExpressionLogic)?.Text}",
                 _ => "?",
             };
         }
 
         foreach (var register in ruleset.Registers)
         {
-            model["register " + register.Name] = $"res0 {register.Res0:X}";
+            string fields = string.Join(",", register.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value.Hi}:{f.Value.Lo}"));
+            model["register " + register.Name] = $"res0 {register.Res0:X} res1 {register.Res1:X} sanitised {register.IsSanitised} encoding {register.Encoding?.ToString("X4") ?? "-"} fields {fields}";
         }
 
         foreach (var group in ruleset.FineGrainedGroups)
         {
             model["fine group " + group.Name] = $"{group.Id} {Register(group.ReadRegister)} {Register(group.WriteRegister)}";
+        }
+
+        foreach (var filter in ruleset.Filters)
+        {
+            model["filter " + filter.Name] = $"{filter.Id} {filter.When?.Text}";
+        }
+
+        foreach (var parameter in ruleset.Parameters)
+        {
+            model["parameter " + parameter.Name] = $"{parameter.Default} {parameter.Min}..{parameter.Max}";
+        }
+
+        model["context"] = $"{ruleset.Context.Hypervisor.Text} | {ruleset.Context.HostEl0?.Text ?? "-"}";
+        foreach (var bit in ruleset.NonSysregBits)
+        {
+            model[$"non-0x18 {ruleset.FineGrainedGroups[bit.FineGrainedGroup - 1].Name}[{bit.Bit}]"] = $"{(bit.TrapWhenSet ? "set" : "clear")} {bit.BitName}";
         }
 
         foreach (var entry in ruleset.CoarseEntries)
@@ -64,13 +87,35 @@ public static class RulesetModel
 
         foreach (var entry in ruleset.FineGrainedEntries)
         {
+            string filter = entry.Filter == 0 ? "-" : ruleset.Filters[entry.Filter - 1].Name;
             for (int e = entry.First; e <= entry.Last; e++)
             {
-                model[$"encoding {e:X4} fine"] = $"{ruleset.FineGrainedGroups[entry.FineGrainedGroup - 1].Name}[{entry.Bit}] {(entry.TrapWhenSet ? "set" : "clear")}";
+                model[$"encoding {e:X4} fine"] = $"{ruleset.FineGrainedGroups[entry.FineGrainedGroup - 1].Name}[{entry.Bit}] {(entry.TrapWhenSet ? "set" : "clear")} {filter} {entry.BitName}";
             }
         }
 
         return model;
+    }
+
+    /// <summary>The name the listings show for each configured encoding: the first catalogue name of it, or -.</summary>
+    internal static SortedDictionary<ushort, string> Names(BoundRuleset ruleset)
+    {
+        var first = new Dictionary<ushort, string>();
+        foreach (var entry in ruleset.Catalogue)
+        {
+            first.TryAdd(entry.Encoding, entry.Name);
+        }
+
+        var names = new SortedDictionary<ushort, string>();
+        foreach (var (a, b) in ruleset.CoarseEntries.Select(e => (e.First, e.Last)).Concat(ruleset.FineGrainedEntries.Select(e => (e.First, e.Last))))
+        {
+            for (int e = a; e <= b; e++)
+            {
+                names[(ushort)e] = first.GetValueOrDefault((ushort)e, "-");
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The kernel's decision for a read or write at virtual EL1 with nested virtualization, conditions left out.</summary>
