@@ -56,9 +56,14 @@ public class ExplainDiagnosticCommandTests
         var result = Tool.Run("explain-diagnostic", "NVT007");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("  limit                 value", result.OutputLines);
-        Assert.Contains("  --------------------  -----------------------------------------------", result.OutputLines);
-        Assert.Contains("  file length           16 MiB (16,777,216 characters)", result.OutputLines);
+        // Every row's second column starts where the header's does, under a dashed rule as wide as each column.
+        string header = Assert.Single(result.OutputLines, l => l.StartsWith("  limit ", StringComparison.Ordinal));
+        string row = Assert.Single(result.OutputLines, l => l.StartsWith("  file length ", StringComparison.Ordinal));
+        int column = header.IndexOf("value", StringComparison.Ordinal);
+        Assert.Equal(column, row.IndexOf("16 MiB (16,777,216 characters)", StringComparison.Ordinal));
+        string rule = result.OutputLines[Array.IndexOf(result.OutputLines, header) + 1];
+        Assert.Matches("^  -+  -+$", rule);
+        Assert.Equal(column, rule.LastIndexOf("  ", StringComparison.Ordinal) + 2);
         Assert.DoesNotContain("| limit |", result.Output);
     }
 
@@ -85,7 +90,7 @@ public class ExplainDiagnosticCommandTests
 
     [Theory]
     [InlineData("NVT13", "NVT013, NVT012 and NVT014")]
-    [InlineData("NVT999", "NVT090, NVT009 and NVT102")]
+    [InlineData("NVT999", "NVT091, NVT090 and NVT009")]
     [InlineData("CS0103", "NVT102, NVT101 and NVT100")]
     public void An_unknown_id_is_a_usage_error_naming_the_closest_ids(string id, string closest)
     {
