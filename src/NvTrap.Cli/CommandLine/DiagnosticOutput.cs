@@ -77,7 +77,37 @@ internal static class DiagnosticOutput
             }
         }
 
+        WriteHidden(writer, hiddenErrors, hiddenWarnings, hiddenInfo, maxPrinted);
+    }
+
+    /// <summary>
+    /// Prints diagnostics already rendered as lines (<c>check --kernel</c>, whose lines point into
+    /// a kernel tree): at most <paramref name="maxPrinted"/>, errors first, then how many more.
+    /// </summary>
+    public static void WriteLines(TextWriter writer, IReadOnlyList<(bool IsError, string Text)> lines, int maxPrinted = MaxPrinted)
+    {
+        int errors = lines.Count(l => l.IsError);
+        int errorsLeft = lines.Count <= maxPrinted ? errors : Math.Min(errors, maxPrinted);
+        int othersLeft = lines.Count <= maxPrinted ? lines.Count - errors : maxPrinted - errorsLeft;
+        int hiddenErrors = errors - errorsLeft;
+        int hiddenWarnings = lines.Count - errors - othersLeft;
+        foreach (var (isError, text) in lines)
+        {
+            if (isError ? errorsLeft-- > 0 : othersLeft-- > 0)
+            {
+                writer.WriteLine(text);
+            }
+        }
+
+        if (hiddenErrors + hiddenWarnings > 0)
+        {
+            WriteHidden(writer, hiddenErrors, hiddenWarnings, hiddenInfo: 0, maxPrinted);
+        }
+    }
+
+    private static void WriteHidden(TextWriter writer, int hiddenErrors, int hiddenWarnings, int hiddenInfo, int maxPrinted)
+    {
         string info = hiddenInfo == 0 ? string.Empty : $", {Plural.Of(hiddenInfo, "info message")}";
-        writer.WriteLine($"... and {Plural.Of(real.Count - maxPrinted, "more diagnostic")} ({Plural.Of(hiddenErrors, "error")}, {Plural.Of(hiddenWarnings, "warning")}{info}) not shown; at most {maxPrinted} are printed, errors first.");
+        writer.WriteLine($"... and {Plural.Of(hiddenErrors + hiddenWarnings + hiddenInfo, "more diagnostic")} ({Plural.Of(hiddenErrors, "error")}, {Plural.Of(hiddenWarnings, "warning")}{info}) not shown; at most {maxPrinted} are printed, errors first.");
     }
 }
