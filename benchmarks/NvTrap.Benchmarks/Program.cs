@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
+using NvTrap.Benchmarks.Adversarial;
 using NvTrap.Benchmarks.Quick;
 
 namespace NvTrap.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c> runs the short harness and prints the comparison ratios (<c>--quick --decisions</c>:
-/// decisions and lookups only); any other arguments go
+/// decisions and lookups only); <c>--adversarial</c> times the compiler on hostile inputs; any other arguments go
 /// to BenchmarkDotNet (e.g. <c>--filter *Decision*</c>); none runs the full suite.
 /// </summary>
 internal static class Program
@@ -15,6 +16,16 @@ internal static class Program
         if (args.Contains(ColdStart.Argument))
         {
             return ColdStart.RunInChild(Console.Out);
+        }
+
+        if (Array.IndexOf(args, AdversarialRun.Argument) is int at and >= 0 && at + 1 < args.Length)
+        {
+            return AdversarialRun.RunInChild(args[at + 1], Console.Out);
+        }
+
+        if (args.Contains("--adversarial"))
+        {
+            return AdversarialRun.Run(Console.Out);
         }
 
         if (args.Contains("--quick"))

@@ -35,6 +35,18 @@ internal static class RoslynDiagnostics
         return Location.Create(span.Path, new TextSpan(span.StartOffset, length), new LinePositionSpan(start, end));
     }
 
+    /// <summary>
+    /// The custom tags of a descriptor. An error is <see cref="WellKnownDiagnosticTags.NotConfigurable"/>:
+    /// a ruleset with any error produces no code, so an error lowered by
+    /// <c>dotnet_diagnostic.NVT0xx.severity</c> (which Roslyn otherwise allows for a generator's
+    /// diagnostics) would leave the build failing on missing members far from the cause, or
+    /// succeeding with an empty class. Roslyn keeps a NotConfigurable diagnostic at its default
+    /// severity whatever the configuration; warnings stay configurable. <c>nvtrap check</c> applies
+    /// the same rule (see Severity/SeverityRules.cs in the tool and docs/configuration.md).
+    /// </summary>
+    internal static string[] CustomTags(RuleDiagnosticDescriptor descriptor) =>
+        descriptor.Severity == RuleSeverity.Error ? [WellKnownDiagnosticTags.NotConfigurable] : [];
+
     // The ids are constants of the compiler core's list, not literals here, so the release-tracking
     // analyzers cannot follow them (RS1017 asks for a literal id, RS2008 for tracking files);
     // docs/diagnostics, checked by tests against that same list, is the release record instead.
@@ -46,6 +58,7 @@ internal static class RoslynDiagnostics
         descriptor.Category,
         descriptor.Severity == RuleSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: descriptor.HelpLink);
+        helpLinkUri: descriptor.HelpLink,
+        customTags: CustomTags(descriptor));
 #pragma warning restore RS1017, RS2008
 }

@@ -20,6 +20,8 @@ public class PackageTests : IClassFixture<PackedRepository>
         Assert.Contains("build/NvTrap.Generator.props", entries);
         Assert.Contains("build/NvTrap.Generator.targets", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("schema/nvtrap-rules.schema.json", entries);
+        Assert.Contains("schema/nvtrap-vm.schema.json", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
 
@@ -84,6 +86,16 @@ public class PackageTests : IClassFixture<PackedRepository>
         string project = Path.Combine(_repo.Root, "samples", "CustomRules");
         string[] build = { "build", "-c", "Release", $"-p:NvTrapVersion={_repo.Version}", $"-p:RestorePackagesPath={_repo.PackagesPath}", "-nologo", "-v:minimal" };
         DotnetCli.Dotnet(project, build);
+
+        // The schemas arrive with the package, the same files as docs/schema, where its build properties say.
+        foreach (var (property, file) in new[] { ("NvTrapRulesSchema", "nvtrap-rules.schema.json"), ("NvTrapVmProfileSchema", "nvtrap-vm.schema.json") })
+        {
+            string restored = Path.Combine(_repo.PackagesPath, "nvtrap.generator", _repo.Version.ToLowerInvariant(), "schema", file);
+            Assert.Equal(File.ReadAllText(Path.Combine(_repo.Root, "docs", "schema", file)), File.ReadAllText(restored));
+            string value = DotnetCli.Dotnet(project, "msbuild", "-getProperty:" + property, $"-p:NvTrapVersion={_repo.Version}", $"-p:RestorePackagesPath={_repo.PackagesPath}", "-nologo").Trim();
+            Assert.Equal(Path.GetFullPath(restored), value);
+        }
+
         string output = DotnetCli.Dotnet(project, "bin/Release/net10.0/CustomRules.dll");
         Assert.Contains("write SANDBOX_CFG_EL1, TCFG set      forward", output);
         Assert.Contains("read SANDBOX_KEY_EL1, LOCK set       local", output);

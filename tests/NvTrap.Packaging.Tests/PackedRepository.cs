@@ -18,6 +18,8 @@ public sealed class PackedRepository : IDisposable
             CopyDirectory(Path.Combine(source, directory), Path.Combine(Root, directory));
         }
 
+        // The generator package carries the checked-in JSON Schemas.
+        CopyDirectory(Path.Combine(source, "docs", "schema"), Path.Combine(Root, "docs", "schema"));
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "README.md" })
         {
             File.Copy(Path.Combine(source, file), Path.Combine(Root, file));

@@ -94,6 +94,13 @@ internal sealed class BenchmarkRulesets
         return Compiled(key, name, "SyntheticTraps", SyntheticRuleset.Build(shape, name, TrapWorkload.Seed + scale), shape);
     }
 
+    /// <summary>
+    /// Rules that are not checked first, for inputs that are meant to fail or to stress the
+    /// compiler (<see cref="Adversarial.AdversarialInputs"/>): the benchmark measures that work.
+    /// </summary>
+    public static BenchmarkRulesets Unchecked(string key, string rulesetName, string className, IReadOnlyList<RuleSource> sources) =>
+        new(key, rulesetName, className, sources, shape: null, configuredEncodings: 0);
+
     private static BenchmarkRulesets Compiled(string key, string rulesetName, string className, IReadOnlyList<RuleSource> sources, RulesetShape shape)
     {
         var compilation = RuleCompiler.Compile(sources);

@@ -84,6 +84,19 @@ internal sealed class GeneratorScenario
         }
     }
 
+    /// <summary>
+    /// A clean build's whole compiler work: a first generator run, then compiling the consumer
+    /// with the generated code into an assembly. Returns the diagnostics the build would print
+    /// (the generator's and the C# compiler's) and the assembly's size (0 when it did not compile).
+    /// </summary>
+    public (int Diagnostics, long AssemblyBytes) BuildFull()
+    {
+        CreateDriver(track: false).RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out var output, out var generatorDiagnostics);
+        using var assembly = new MemoryStream();
+        var emitted = output.Emit(assembly);
+        return (generatorDiagnostics.Length + emitted.Diagnostics.Length, emitted.Success ? assembly.Length : 0);
+    }
+
     /// <summary>Loads the reference assemblies' metadata, as the compiler has before it runs generators.</summary>
     public void LoadReferences() => _compilation.GetTypeByMetadataName("NvTrap.NvTrapRulesetAttribute");
 

@@ -69,6 +69,7 @@ internal sealed class CommandTree
         Add(ImportCommand.Create(context), ImportCommand.Help);
         Add(ExportCommand.Create(context, new RulesetOptions(rules)), ExportCommand.Help);
         Add(DiffCommand.Create(context), DiffCommand.Help);
+        Add(ExplainDiagnosticCommand.Create(context), ExplainDiagnosticCommand.Help);
 
         var helpOption = new HelpOption();
         helpOption.Action = new HelpWithExamplesAction((HelpAction)helpOption.Action!, help);

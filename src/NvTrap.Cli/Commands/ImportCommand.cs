@@ -58,8 +58,8 @@ internal static class ImportCommand
             return ExitCodes.Failure;
         }
 
-        var written = RulesetWriter.Write(result.Ruleset);
         string folder = outputDirectory ?? Path.Combine("rules", result.Ruleset.Name);
+        var written = RulesetWriter.Write(result.Ruleset, RuleSchemaLocation.For(folder));
         foreach (var (relative, text) in written.Files)
         {
             string path = Path.Combine(folder, relative);

@@ -34,25 +34,18 @@ internal static class KernelCheck
     public static int Run(CliContext context, ImportRequest request)
     {
         var result = KernelImporter.Import(request);
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            context.Output.WriteLine(diagnostic.ToDisplayString());
-        }
-
-        int errors = result.Diagnostics.Count(d => d.IsError);
-        int warnings = result.Diagnostics.Count - errors;
+        var lines = result.Diagnostics.Select(d => (d.IsError, d.ToDisplayString())).ToList();
         if (result.Ruleset is not null)
         {
             var written = RulesetWriter.Write(result.Ruleset);
             var compilation = RuleCompiler.Compile(written.Files.Select(f => new RuleSource(KernelLocator.GeneratedPrefix + f.Key, f.Value)));
-            foreach (var diagnostic in compilation.Diagnostics)
-            {
-                context.Output.WriteLine(KernelLocator.Translate(written, diagnostic.Id, diagnostic.IsError, diagnostic.Message, diagnostic.Span.Path, diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
-                errors += diagnostic.IsError ? 1 : 0;
-                warnings += diagnostic.IsError ? 0 : 1;
-            }
+            lines.AddRange(compilation.Diagnostics.Select(d => (d.IsError, KernelLocator.Translate(written, d.Id, d.IsError, d.Message, d.Span.Path, d.Span.StartLine, d.Span.StartColumn))));
         }
 
+        // A broken tree can give thousands (every unresolved symbol): capped as check caps rule files.
+        DiagnosticOutput.WriteLines(context.Output, lines);
+        int errors = lines.Count(l => l.IsError);
+        int warnings = lines.Count - errors;
         context.Output.WriteLine($"checked {request.SourceDirectory}: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
         return errors > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Severity;
 using NvTrap.Cli.Interpreting;
 using NvTrap.Compiler;
 
@@ -33,7 +34,7 @@ internal static class RulesetLoader
         int errorCount = diagnostics.Count(d => d.IsError);
         if (errorCount > 0)
         {
-            DiagnosticOutput.WriteShown(errors, compilation.ShownDiagnostics);
+            DiagnosticOutput.WriteShown(errors, compilation.ShownDiagnostics.Select(ReportedDiagnostic.AsIs).ToList());
 
             errors.WriteLine($"nvtrap: the rules in {path} have {Plural.Of(errorCount, "error")}; fix them and run again ('nvtrap check {path}' lists them).");
             return null;

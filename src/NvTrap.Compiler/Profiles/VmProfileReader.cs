@@ -22,9 +22,6 @@ namespace NvTrap.Compiler.Profiles;
 /// </summary>
 internal sealed class VmProfileReader : YamlShapeParser
 {
-    private static readonly string[] TopLevelKeys = { "fgu", "registers", "parameters" };
-    private static readonly string[] ReservedKeys = { "res0", "res1" };
-
     private readonly VmProfileSchema _schema;
 
     private VmProfileReader(string path, VmProfileSchema schema, List<RuleDiagnostic> diagnostics)
@@ -58,7 +55,7 @@ internal sealed class VmProfileReader : YamlShapeParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, TopLevelKeys, "a VM profile");
+        var keys = ReadKeys(mapping, VmProfileKeys.File, "a VM profile");
         var hidden = new List<HiddenBitsSetting>();
         var reserved = new List<ReservedBitsSetting>();
         var parameters = new List<ParameterSetting>();
@@ -154,7 +151,7 @@ internal sealed class VmProfileReader : YamlShapeParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, ReservedKeys, $"the reserved bits of register '{name.Value}'");
+        var keys = ReadKeys(mapping, VmProfileKeys.ReservedBits, $"the reserved bits of register '{name.Value}'");
         if (keys.Count == 0)
         {
             _diagnostics.Add(Descriptors.MissingKey.Create(mapping.Span.Slice(0, 1),

@@ -447,7 +447,7 @@ internal sealed class ExpressionParser
                 continue;
             }
 
-            if ("!~-*+<>&^|?:()[].,".IndexOf(c) >= 0)
+            if (LanguagePatterns.OperatorCharacters.IndexOf(c) >= 0)
             {
                 tokens.Add(new Token(TokenKind.Operator, c.ToString(CultureInfo.InvariantCulture), start, 0));
                 i++;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using NvTrap.Compiler.Common;
 using NvTrap.Compiler.Contract;
@@ -35,7 +36,8 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, new[] { variable, "encoding" }, $"family '{name}'");
+        // The family's own variable is the placeholder key, named by the family; it comes first.
+        var keys = ReadKeys(mapping, new[] { variable }.Concat(RuleFileKeys.Family.Names).ToArray(), $"family '{name}'");
         if (!keys.TryGetValue(variable, out var rangeNode))
         {
             Missing(mapping, $"Family '{name}'", variable, $"'{variable}: 0..15'");

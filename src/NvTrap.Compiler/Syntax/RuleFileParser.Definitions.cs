@@ -9,12 +9,6 @@ namespace NvTrap.Compiler.Syntax;
 // Definitions: registers, controls, combinations and conditions.
 internal sealed partial class RuleFileParser
 {
-    private static readonly string[] RegisterKeys = { "encoding", "fields", "res0", "res1" };
-    private static readonly string[] ControlKeys = { "register", "mask", "value", "forward", "in_host_el0" };
-    private static readonly string[] ConditionKeys = { "forward", "in_host_el0", "when", "csharp" };
-    private static readonly string[] ContextKeys = { "hypervisor", "host_el0" };
-    private static readonly string[] ParameterKeys = { "default", "range" };
-
     private RegisterSyntax? ParseRegister(NameSyntax name, YamlNode node)
     {
         if (node is YamlScalar { IsNull: true })
@@ -28,7 +22,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, RegisterKeys, $"register '{name}'");
+        var keys = ReadKeys(mapping, RuleFileKeys.Register, $"register '{name}'");
         EncodingSyntax? encoding = keys.TryGetValue("encoding", out var encodingNode) ? ParseEncoding(encodingNode.Value) : null;
 
         var fields = new List<FieldSyntax>();
@@ -74,7 +68,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, ControlKeys, $"control '{name}'");
+        var keys = ReadKeys(mapping, RuleFileKeys.Control, $"control '{name}'");
         NameSyntax? register = null;
         if (keys.TryGetValue("register", out var registerNode))
         {
@@ -117,14 +111,9 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        if (forwardNode.Value is YamlScalar scalar)
+        if (forwardNode.Value is YamlScalar scalar && LanguageValues.Behaviour.TryRead(scalar.Value, out var behaviour))
         {
-            switch (scalar.Value)
-            {
-                case "read": return BehaviourSyntax.Read;
-                case "write": return BehaviourSyntax.Write;
-                case "any": return BehaviourSyntax.Any;
-            }
+            return behaviour;
         }
 
         _diagnostics.Add(Descriptors.InvalidBehaviour.Create(forwardNode.Value.Span,
@@ -190,7 +179,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, ConditionKeys, $"condition '{name}'");
+        var keys = ReadKeys(mapping, RuleFileKeys.Condition, $"condition '{name}'");
         var forward = ParseForward(keys, mapping, $"Condition '{name}'");
         bool inHostEl0 = ParseFlag(keys, "in_host_el0", $"'in_host_el0' of condition '{name}'");
         bool hasWhen = keys.TryGetValue("when", out var whenNode);
@@ -243,7 +232,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, ContextKeys, "'context'");
+        var keys = ReadKeys(mapping, RuleFileKeys.Context, "'context'");
         var hypervisor = keys.TryGetValue("hypervisor", out var h) ? ParseExpression(h.Value, "the 'hypervisor' context test") : null;
         var hostEl0 = keys.TryGetValue("host_el0", out var e) ? ParseExpression(e.Value, "the 'host_el0' context test") : null;
         return new ContextSyntax(hypervisor, hostEl0, mapping.Span);
@@ -257,7 +246,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, ParameterKeys, $"parameter '{name}'");
+        var keys = ReadKeys(mapping, RuleFileKeys.Parameter, $"parameter '{name}'");
         NumberSyntax? @default = null;
         if (keys.TryGetValue("default", out var defaultNode))
         {

@@ -9,11 +9,6 @@ namespace NvTrap.Compiler.Syntax;
 // Coarse traps, fine-grained groups and fine-grained traps.
 internal sealed partial class RuleFileParser
 {
-    private static readonly string[] TrapKeys = { "group", "sysreg", "sysregs", "range" };
-    private static readonly string[] FineGrainedGroupKeys = { "read", "write", "both" };
-    private static readonly string[] FineGrainedTrapKeys = { "sysreg", "sysregs", "range", "bit", "trap_when", "filter" };
-    private static readonly string[] NonSysregBitKeys = { "bit", "trap_when" };
-
     private TrapSyntax? ParseTrap(YamlNode node)
     {
         var mapping = ExpectMapping(node, "a trap entry: { group: G, sysreg: R } (or 'sysregs' or 'range')");
@@ -22,7 +17,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, TrapKeys, "a trap entry");
+        var keys = ReadKeys(mapping, RuleFileKeys.Trap, "a trap entry");
         NameSyntax? group = null;
         if (keys.TryGetValue("group", out var groupNode))
         {
@@ -49,7 +44,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, FineGrainedGroupKeys, $"fine-grained group '{name}'");
+        var keys = ReadKeys(mapping, RuleFileKeys.FineGrainedGroup, $"fine-grained group '{name}'");
         if (keys.TryGetValue("both", out var both))
         {
             foreach (var other in new[] { "read", "write" })
@@ -97,7 +92,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, FineGrainedTrapKeys, "a fine-grained trap entry");
+        var keys = ReadKeys(mapping, RuleFileKeys.FineGrainedTrap, "a fine-grained trap entry");
         var (bit, polarity) = ParseBitAndPolarity(keys, mapping, "Fine-grained trap entry");
         var filter = keys.TryGetValue("filter", out var filterNode) ? ParseNameReference(filterNode.Value, "the filter of a fine-grained trap entry") : null;
         if (!ParseTargets(keys, mapping, "Fine-grained trap entry", out var encodings, out var range))
@@ -116,7 +111,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, NonSysregBitKeys, "a 'fine_grained_non_sysreg' entry");
+        var keys = ReadKeys(mapping, RuleFileKeys.NonSysregBit, "a 'fine_grained_non_sysreg' entry");
         var (bit, polarity) = ParseBitAndPolarity(keys, mapping, "A 'fine_grained_non_sysreg' entry");
         return new NonSysregBitSyntax(bit, polarity, mapping.Span);
     }
@@ -137,13 +132,9 @@ internal sealed partial class RuleFileParser
         PolaritySyntax? polarity = null;
         if (keys.TryGetValue("trap_when", out var polarityNode))
         {
-            if (polarityNode.Value is YamlScalar { Value: "set" })
+            if (polarityNode.Value is YamlScalar scalar && LanguageValues.Polarity.TryRead(scalar.Value, out var read))
             {
-                polarity = PolaritySyntax.Set;
-            }
-            else if (polarityNode.Value is YamlScalar { Value: "clear" })
-            {
-                polarity = PolaritySyntax.Clear;
+                polarity = read;
             }
             else
             {

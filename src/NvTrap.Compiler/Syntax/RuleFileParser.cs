@@ -15,13 +15,12 @@ namespace NvTrap.Compiler.Syntax;
 /// </summary>
 internal sealed partial class RuleFileParser : YamlShapeParser
 {
-    private static readonly Regex FamilyNamePattern = new("^([A-Za-z_][A-Za-z0-9_]*)?<([A-Za-z_][A-Za-z0-9_]*)>([A-Za-z0-9_]*)$", RegexOptions.CultureInvariant);
-    private static readonly Regex FineGrainedBitPattern = new(@"^([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]*)\])$", RegexOptions.CultureInvariant);
+    private static readonly Regex FamilyNamePattern = new(LanguagePatterns.FamilyName, RegexOptions.CultureInvariant);
+    private static readonly Regex FineGrainedBitPattern = new(LanguagePatterns.FineGrainedBitParts, RegexOptions.CultureInvariant);
+    private static readonly Regex RulesetNamePattern = new(LanguagePatterns.RulesetName, RegexOptions.CultureInvariant);
 
     /// <summary>The five encoding fields as messages name them (their ranges are <see cref="EncodingLayout.FieldMaxima"/>).</summary>
     internal static readonly string[] EncodingFieldNames = { "op0", "op1", "CRn", "CRm", "op2" };
-
-    private static readonly string[] TopLevelKeys = { "ruleset", "context", "parameters", "registers", "controls", "combinations", "conditions", "filters", "traps", "fine_grained", "fine_grained_traps", "fine_grained_non_sysreg", "sysregs" };
 
     // Where the five fields of a generic encoding name were found (reused: one parser reads one file).
     private readonly int[] _fieldStarts = new int[5];
@@ -64,7 +63,7 @@ internal sealed partial class RuleFileParser : YamlShapeParser
             return null;
         }
 
-        var keys = ReadKeys(mapping, TopLevelKeys, "a rule file");
+        var keys = ReadKeys(mapping, RuleFileKeys.File, "a rule file");
         NameSyntax? ruleset = null;
         if (keys.TryGetValue("ruleset", out var rulesetNode))
         {
@@ -100,7 +99,7 @@ internal sealed partial class RuleFileParser : YamlShapeParser
             return null;
         }
 
-        if (!Regex.IsMatch(scalar.Value, "^[A-Za-z0-9_.+-]+$"))
+        if (!RulesetNamePattern.IsMatch(scalar.Value))
         {
             _diagnostics.Add(Descriptors.InvalidName.Create(scalar.Span, $"Ruleset name '{DiagnosticText.Quote(scalar.Value)}' may hold only letters, digits and '_', '.', '+', '-'."));
             return null;

@@ -14,7 +14,7 @@ namespace NvTrap.Compiler.Syntax;
 /// </summary>
 internal abstract class YamlShapeParser
 {
-    protected static readonly Regex IdentifierPattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    protected static readonly Regex IdentifierPattern = new(LanguagePatterns.Identifier, RegexOptions.CultureInvariant);
 
     protected readonly string _path;
     protected readonly List<RuleDiagnostic> _diagnostics;
@@ -24,6 +24,10 @@ internal abstract class YamlShapeParser
         _path = path;
         _diagnostics = diagnostics;
     }
+
+    /// <summary>Reads a mapping's keys against the table of its kind, reporting unknown and repeated keys.</summary>
+    protected Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> ReadKeys(YamlMapping mapping, KeyTable table, string what) =>
+        ReadKeys(mapping, table.Names, what);
 
     /// <summary>Reads a mapping's keys, reporting unknown and repeated keys.</summary>
     protected Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> ReadKeys(YamlMapping mapping, string[] allowed, string what)

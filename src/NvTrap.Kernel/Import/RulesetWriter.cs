@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using NvTrap.Compiler.Schema;
 using NvTrap.Kernel.Diagnostics;
 
 namespace NvTrap.Kernel.Import;
@@ -53,19 +54,35 @@ internal sealed class WrittenRuleset
 /// (its fields, controls, combinations and conditions), traps/ one file per register whose
 /// groups the coarse entries use, fine-grained/groups plus one file per fine-grained group, and
 /// sysregs/ for the catalogue. The kernel's order is kept within each file, and every entry
-/// carries its kernel line in a comment.
+/// carries its kernel line in a comment. Each file starts with the YAML language server's
+/// modeline naming the rule-file schema, as the files of rules/ do, so an editor checks and
+/// explains an imported file as it does a hand-written one.
 /// </summary>
 internal static class RulesetWriter
 {
-    public static WrittenRuleset Write(ImportedRuleset ruleset)
+    /// <summary>
+    /// The rule-file schema seen from a ruleset folder laid out as rules/&lt;ruleset&gt; of an NvTrap
+    /// checkout: what the files of rules/ name, and the default when the caller knows no better.
+    /// </summary>
+    public static readonly string CheckoutSchema = "../../" + ShippedSchemas.Folder + "/" + ShippedSchemas.Rules.FileName;
+
+    /// <param name="ruleset">The import.</param>
+    /// <param name="schema">
+    /// The rule-file schema for the modelines: a path relative to the folder the files are written
+    /// to (each file deeper in it gets one more '../'), or an absolute URL, written as it is.
+    /// </param>
+    public static WrittenRuleset Write(ImportedRuleset ruleset, string? schema = null)
     {
+        schema ??= CheckoutSchema;
+        bool absolute = Uri.TryCreate(schema, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
         var written = new WrittenRuleset();
         var files = new Dictionary<string, FileBuilder>(StringComparer.Ordinal);
         FileBuilder File(string path, string description)
         {
             if (!files.TryGetValue(path, out var file))
             {
-                file = new FileBuilder(ruleset.Name, description);
+                string depth = string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));
+                file = new FileBuilder(absolute ? schema : depth + schema, ruleset.Name, description);
                 files[path] = file;
             }
 
@@ -295,8 +312,9 @@ internal static class RulesetWriter
     {
         private int _lines;
 
-        public FileBuilder(string ruleset, string description)
+        public FileBuilder(string schema, string ruleset, string description)
         {
+            Line($"# yaml-language-server: $schema={schema}");
             Line($"ruleset: {ruleset}");
             Line($"# {description}");
             Line("# Written by nvtrap import kernel; each entry's comment is the kernel line it comes from.");

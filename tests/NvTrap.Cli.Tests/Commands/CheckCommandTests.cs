@@ -151,4 +151,22 @@ public class CheckCommandTests
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(path));
     }
+
+    [Fact]
+    public void A_kernel_tree_with_hundreds_of_problems_prints_100_errors_first_and_counts_them_all()
+    {
+        using var directory = new TempDirectory();
+        string table = "static const struct encoding_to_trap_config encoding_to_cgt[] __initconst = {\n"
+            + string.Concat(Enumerable.Range(0, 150).Select(i => $"\tSR_TRAP(SYS_UNDEFINED_{i}, CGT_HCR_TVM),\n")) + "};\n";
+        directory.Write("tree/arch/arm64/kvm/emulate-nested.c", table);
+        string tree = Path.Combine(directory.Path, "tree");
+
+        var result = Tool.Run("check", "--kernel", tree);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(102, result.OutputLines.Length);
+        Assert.All(result.OutputLines[..100], l => Assert.Contains(": error NVTK", l));
+        Assert.Matches(@"^\.\.\. and [0-9,]+ more diagnostics \([0-9,]+ errors, [0-9,]+ warnings\) not shown; at most 100 are printed, errors first\.$", result.OutputLines[100]);
+        Assert.Matches(@"^checked .*tree: [0-9,]+ errors, [0-9,]+ warnings$", result.OutputLines[^1]);
+    }
 }

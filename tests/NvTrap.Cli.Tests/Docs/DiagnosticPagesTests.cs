@@ -18,6 +18,7 @@ namespace NvTrap.Cli.Tests.Docs;
 /// and every example diagnostic it prints is exactly what the compiler, the generator or the
 /// tool prints for the example's input. A message changed in code without its page fails here.
 /// </summary>
+[Collection(CurrentFolderCollection.Name)]
 public partial class DiagnosticPagesTests
 {
     private static readonly string PagesDirectory = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics");

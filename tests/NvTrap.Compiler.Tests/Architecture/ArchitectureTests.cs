@@ -43,7 +43,7 @@ public class ArchitectureTests
         [
             "NvTrap.Compiler.Contract", "NvTrap.Compiler.Common", "NvTrap.Compiler.Diagnostics", "NvTrap.Compiler.Syntax",
             "NvTrap.Compiler.Semantics", "NvTrap.Compiler.Evaluation", "NvTrap.Compiler.Binding", "NvTrap.Compiler.Checking",
-            "NvTrap.Compiler.Lowering", "NvTrap.Compiler.Profiles", "NvTrap.Compiler.Emitting", "NvTrap.Compiler",
+            "NvTrap.Compiler.Lowering", "NvTrap.Compiler.Profiles", "NvTrap.Compiler.Schema", "NvTrap.Compiler.Emitting", "NvTrap.Compiler",
         ];
         var graph = NamespaceGraph();
         Assert.Equal(order.OrderBy(n => n), graph.Keys.OrderBy(n => n));

@@ -15,12 +15,24 @@ namespace Sample
         /// <summary>
         /// Decides how a trap is handled, for a full-featured VM (the ruleset's default profile). Allocates nothing.
         /// </summary>
+        /// <remarks>
+        /// Inlined into the caller with the engine beneath it, so a decision costs a few nanoseconds
+        /// from a loop in a method of its own. Inlined whole into a very small method (a one-line
+        /// lambda called per trap), it can exhaust the JIT's inlining budget for that method and run
+        /// about twice as slowly; docs/benchmarks.md ("Call sites") has the measurements.
+        /// </remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::NvTrap.TrapDecision Decide<TState>(in TState state, global::NvTrap.Esr esr)
             where TState : struct, global::NvTrap.IVcpuState
             => global::NvTrap.TrapEngine.Decide(default(Rules), in state, esr);
 
         /// <summary>Decides how a trap is handled, for the VM the profile describes. Allocates nothing.</summary>
+        /// <remarks>
+        /// Inlined into the caller with the engine beneath it, so a decision costs a few nanoseconds
+        /// from a loop in a method of its own. Inlined whole into a very small method (a one-line
+        /// lambda called per trap), it can exhaust the JIT's inlining budget for that method and run
+        /// about twice as slowly; docs/benchmarks.md ("Call sites") has the measurements.
+        /// </remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::NvTrap.TrapDecision Decide<TState, TVm>(in TState state, in TVm vm, global::NvTrap.Esr esr)
             where TState : struct, global::NvTrap.IVcpuState
