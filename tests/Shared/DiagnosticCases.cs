@@ -80,8 +80,15 @@ public static class DiagnosticCases
         yield return new("NVT072", Base.Replace("res0: [[63, 4], [2, 0]]", "res0: [[63, 4], 2]"), 4, "F:");
         yield return new("NVT073", Base + "\nfilters:\n  UNUSED: \"R.A\"\n", 17, "UNUSED");
         yield return new("NVT074", Base + "\nparameters:\n  UNUSED: { default: 1, range: 0..3 }\n", 17, "UNUSED");
+        yield return new("NVT075", WithTrapAndCatalogue("  - { group: C1, sysregs: [DBG0_EL1, DBG1_EL1, DBG2_EL1] }", "  DBG<n>_EL1: { n: 0..3, encoding: [2, 0, 0, n, 4] }"), 14, "DBG2_EL1");
+        yield return new("NVT076", WithTrapAndCatalogue("  - { group: C1, range: [S3_4_C4_C0_0, S3_4_C4_C1_7] }", "  SP_EL1: S3_4_C4_C1_0"), 14, "[S3_4_C4_C0_0");
+        yield return new("NVT077", WithTrapAndCatalogue("  - { group: C1, range: [S3_4_C3_C0_0, S3_4_C3_C15_7] }\n  - { group: C1, range: [S3_4_C4_C1_0, S3_4_C4_C15_7] }", "  SPSR_EL2: S3_4_C4_C0_0"), 15, "[S3_4_C4_C1_0");
         yield return new("NVT101", Base + "\nparameters:\n  P: { default: 9, range: 0..3 }\nconditions:\n  K: { forward: any, when: \"P == 1\" }\n", 17, "9");
     }
+
+    /// <summary>The base ruleset with more traps after its own (from line 14 on) and a catalogue.</summary>
+    private static string WithTrapAndCatalogue(string traps, string catalogue) =>
+        Base.Replace("fine_grained_traps:", traps + "\nfine_grained_traps:") + "\nsysregs:\n" + catalogue + "\n";
 
     /// <summary>The base ruleset plus a condition (line 11 holds its expression) trapping one more encoding.</summary>
     private static string WithCondition(string expression) =>

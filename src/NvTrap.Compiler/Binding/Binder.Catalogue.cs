@@ -124,6 +124,7 @@ internal sealed partial class Binder
         }
 
         var values = new int[5];
+        string familyName = family.Prefix + "<" + family.Variable + ">" + family.Suffix;
         for (ulong index = family.From.Value; index <= family.To.Value; index++)
         {
             for (int f = 0; f < 5; f++)
@@ -143,14 +144,14 @@ internal sealed partial class Binder
             string instance = family.Prefix + Invariant.Number((long)index) + family.Suffix;
             if (Define(seen, new NameSyntax(instance, name.Span), "System register"))
             {
-                AddCatalogueEntry(instance, EncodingLayout.Pack(values[0], values[1], values[2], values[3], values[4]), name.Span);
+                AddCatalogueEntry(instance, EncodingLayout.Pack(values[0], values[1], values[2], values[3], values[4]), name.Span, new FamilyMember(familyName, index, family.From.Value, family.To.Value));
             }
         }
     }
 
-    private void AddCatalogueEntry(string name, ushort encoding, SourceSpan span)
+    private void AddCatalogueEntry(string name, ushort encoding, SourceSpan span, FamilyMember? family = null)
     {
-        var entry = new CatalogueEntry(name, encoding, span);
+        var entry = new CatalogueEntry(name, encoding, span, family);
         _catalogueByName[name] = entry;
         _catalogue.Add(entry);
     }

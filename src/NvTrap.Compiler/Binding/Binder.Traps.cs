@@ -19,7 +19,8 @@ internal sealed partial class Binder
             {
                 if (_groupIds.TryGetValue(trap.Group.Text, out group))
                 {
-                    _trappedGroups.Add(group);
+                    // An empty 'sysregs: []' names the group but traps nothing with it.
+                    (trap.Encodings.Count > 0 || trap.Range is not null ? _trappedGroups : _emptyTrapGroups).Add(group);
                 }
                 else
                 {

@@ -32,6 +32,7 @@ internal sealed partial class Binder
     private readonly List<CatalogueEntry> _catalogue = new();
     private readonly Dictionary<string, CatalogueEntry> _catalogueByName = new(StringComparer.Ordinal);
     private readonly HashSet<int> _trappedGroups = new();
+    private readonly HashSet<int> _emptyTrapGroups = new();
     private readonly List<BoundParameter> _parameters = new();
     private readonly Dictionary<string, BoundParameter> _parametersByName = new(StringComparer.Ordinal);
     private readonly List<BoundFilter> _filters = new();
@@ -79,7 +80,8 @@ internal sealed partial class Binder
             binder._context,
             binder._parameters,
             binder._filters,
-            binder._nonSysregBits);
+            binder._nonSysregBits,
+            binder._emptyTrapGroups);
     }
 
     private IEnumerable<T> All<T>(Func<RuleFileSyntax, EquatableArray<T>> section) => _files.SelectMany(f => section(f));

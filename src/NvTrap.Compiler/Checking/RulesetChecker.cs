@@ -11,7 +11,8 @@ namespace NvTrap.Compiler.Checking;
 /// <summary>
 /// Whole-ruleset checks that need every definition bound: overlapping entries, recursive
 /// combinations, field-width limits of the packed config, unused definitions, uncatalogued
-/// encodings, and the fine-grained registers' accounting (one partial file per concern).
+/// encodings, the fine-grained registers' accounting, and what the traps cover measured against
+/// the catalogue (one partial file per concern).
 /// </summary>
 internal static partial class RulesetChecker
 {
@@ -19,12 +20,24 @@ internal static partial class RulesetChecker
     {
         CheckCapacities(ruleset, diagnostics);
         CheckCombinations(ruleset, diagnostics);
+        int before = diagnostics.Count;
         CheckOverlaps(ruleset.CoarseEntries.Select(e => (e.First, e.Last, e.Span, Describe(ruleset, e))).ToList(), Descriptors.CoarseOverlap, "coarse", diagnostics, ruleset);
         CheckOverlaps(ruleset.FineGrainedEntries.Select(e => (e.First, e.Last, e.Span, e.BitName)).ToList(), Descriptors.FineGrainedOverlap, "fine-grained", diagnostics, ruleset);
+        bool overlapping = diagnostics.Count > before;
         CheckUnusedGroups(ruleset, diagnostics);
         CheckUnusedFiltersAndParameters(ruleset, diagnostics);
         CheckCatalogueCoverage(ruleset, diagnostics);
         CheckFineGrainedRegisters(ruleset, diagnostics);
+
+        // The coverage checks read each encoding as having one coarse and one fine-grained entry at
+        // most; with overlaps that is not so, and the errors say more than the warnings would.
+        if (!overlapping && ruleset.Catalogue.Count > 0)
+        {
+            var index = new CoverageIndex(ruleset);
+            CheckFamilies(ruleset, index, diagnostics);
+            CheckRangeLevels(ruleset, index, diagnostics);
+            CheckRangeGaps(ruleset, index, diagnostics);
+        }
     }
 
     private static string Describe(BoundRuleset ruleset, CoarseEntry entry) => ruleset.GroupById(entry.Group).Name;
@@ -155,21 +168,6 @@ internal static partial class RulesetChecker
         }
 
         return names;
-    }
-
-    private static void CheckUnusedGroups(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)
-    {
-        var used = new HashSet<int>(ruleset.TrappedGroups);
-        foreach (var group in ruleset.Groups.OfType<BoundCombination>())
-        {
-            used.UnionWith(group.Members.Select(m => m.Group));
-        }
-
-        foreach (var group in ruleset.Groups.Where(g => !used.Contains(g.Id)))
-        {
-            diagnostics.Add(Descriptors.UnusedGroup.Create(group.Span,
-                $"Group '{group.Name}' is never used: no trap names it and no combination contains it. Add a trap for it or remove it."));
-        }
     }
 
     private static void CheckCatalogueCoverage(BoundRuleset ruleset, List<RuleDiagnostic> diagnostics)

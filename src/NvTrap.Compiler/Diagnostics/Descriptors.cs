@@ -16,6 +16,7 @@ internal static class Descriptors
     private const string Controls = "NvTrap.Controls";
     private const string Expressions = "NvTrap.Expressions";
     private const string Usage = "NvTrap.Usage";
+    private const string Coverage = "NvTrap.Coverage";
     private const string Generator = "NvTrap.Generator";
     private const string VmProfile = "NvTrap.VmProfile";
 
@@ -86,6 +87,11 @@ internal static class Descriptors
     public static readonly RuleDiagnosticDescriptor UnusedFilter = new("NVT073", "Filter never used", RuleSeverity.Warning, Usage);
     public static readonly RuleDiagnosticDescriptor UnusedParameter = new("NVT074", "Parameter never used", RuleSeverity.Warning, Usage);
 
+    // Coverage warnings: what the traps cover, measured against the catalogue
+    public static readonly RuleDiagnosticDescriptor IncompleteFamily = new("NVT075", "Register family trapped in part", RuleSeverity.Warning, Coverage);
+    public static readonly RuleDiagnosticDescriptor RangeCoversOtherLevel = new("NVT076", "Range covers registers of another exception level", RuleSeverity.Warning, Coverage);
+    public static readonly RuleDiagnosticDescriptor RangeGapLeavesRegisters = new("NVT077", "Gap between a group's ranges leaves registers untrapped", RuleSeverity.Warning, Coverage);
+
     // Generator adapter
     public static readonly RuleDiagnosticDescriptor RulesetNotFound = new("NVT080", "Ruleset not found", RuleSeverity.Error, Generator);
     public static readonly RuleDiagnosticDescriptor InvalidTarget = new("NVT081", "Invalid ruleset target class", RuleSeverity.Error, Generator);
@@ -108,6 +114,7 @@ internal static class Descriptors
         ValueOutsideMask, EmptyMask, FineGrainedBitOutOfRange, FineGrainedBitRes0, InvalidPolarity, InvalidBehaviour, InvalidBitPosition, ReservedBitsOverlap, BothPolarities,
         ExpressionSyntax, ExpressionUnknownName, ExpressionBitIndex, ExpressionArity,
         UnusedGroup, UncataloguedEncoding, IncompleteFineGrainedRegister, UnusedFilter, UnusedParameter,
+        IncompleteFamily, RangeCoversOtherLevel, RangeGapLeavesRegisters,
         RulesetNotFound, InvalidTarget, NotInterpretable, InternalError, TooManyDiagnostics,
         VmProfileUnknownName, ValueOutOfRange, RegisterNotSanitised,
     };

@@ -86,8 +86,17 @@ internal sealed record BoundContext(ExpressionLogic Hypervisor, ExpressionLogic?
         null);
 }
 
-/// <summary>A catalogue name and its encoding.</summary>
-internal sealed record CatalogueEntry(string Name, ushort Encoding, SourceSpan Span);
+/// <summary>
+/// A catalogue name and its encoding; <see cref="Family"/> is set for a name an indexed family
+/// defines, so checks can tell a family trapped whole from one trapped in part.
+/// </summary>
+internal sealed record CatalogueEntry(string Name, ushort Encoding, SourceSpan Span, FamilyMember? Family = null);
+
+/// <summary>
+/// Where a catalogue name stands in its indexed family: the family as written
+/// (<c>DBGBVR&lt;n&gt;_EL1</c>), the name's index, and the family's inclusive index range.
+/// </summary>
+internal sealed record FamilyMember(string Family, ulong Index, ulong Low, ulong High);
 
 /// <summary>One ruleset with every name resolved, gathered from all its files.</summary>
 internal sealed class BoundRuleset
@@ -108,9 +117,11 @@ internal sealed class BoundRuleset
         BoundContext? context = null,
         IReadOnlyList<BoundParameter>? parameters = null,
         IReadOnlyList<BoundFilter>? filters = null,
-        IReadOnlyList<NonSysregBit>? nonSysregBits = null)
+        IReadOnlyList<NonSysregBit>? nonSysregBits = null,
+        IReadOnlyCollection<int>? emptyTrapGroups = null)
     {
         TrappedGroups = trappedGroups;
+        EmptyTrapGroups = emptyTrapGroups ?? System.Array.Empty<int>();
         Context = context ?? BoundContext.Default;
         Parameters = parameters ?? System.Array.Empty<BoundParameter>();
         Filters = filters ?? System.Array.Empty<BoundFilter>();
@@ -166,6 +177,9 @@ internal sealed class BoundRuleset
 
     /// <summary>Ids of the groups some trap entry names, whether or not its encodings resolved (for the unused-group warning).</summary>
     public IReadOnlyCollection<int> TrappedGroups { get; }
+
+    /// <summary>Ids of the groups named by a trap that lists no encoding (<c>sysregs: []</c>), which traps nothing with them.</summary>
+    public IReadOnlyCollection<int> EmptyTrapGroups { get; }
 
     public BoundRegister? FindRegister(string name) => _registersByName.TryGetValue(name, out var register) ? register : null;
 

@@ -174,6 +174,9 @@ internal static class KernelCExporter
         private readonly Dictionary<(int Group, int Bit, string Name), string> _bitMacros = new();
         private readonly List<(string Macro, int Bit)> _bitDefines = new();
         private readonly Dictionary<string, HashSet<string>> _bitNamesUsed = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
+        private readonly List<(string Family, int Low, int High)> _familyRanges = new();
+        private readonly List<string> _extraNames = new();
 
         public Writer(BoundRuleset ruleset, IReadOnlyDictionary<string, string>? functionNames)
         {
@@ -184,6 +187,7 @@ internal static class KernelCExporter
             _registerNames = new HashSet<string>(ruleset.Registers.Select(r => r.Name), StringComparer.Ordinal);
             NameFunctions(functionNames);
             SpellEncodings();
+            CatalogueBeyondTables();
             SpellBits();
         }
 
@@ -250,6 +254,7 @@ internal static class KernelCExporter
                 {
                     // A member of an indexed family: the kernel's indexed macro, SYS_DBGBVRn_EL1(3).
                     _spelling[encoding] = $"{member.Macro}({member.Index})";
+                    _produced.Add(name);
                     if (familiesDefined.Add(member.Macro))
                     {
                         _encodingMacros.Add(($"{member.Macro}(n)", member.Body));
@@ -266,11 +271,13 @@ internal static class KernelCExporter
                     if (register.Encoding == encoding)
                     {
                         _spelling[encoding] = "SYS_" + name;
+                        _produced.Add(name);
                     }
 
                     continue;
                 }
 
+                _produced.Add(name);
                 if (encoding >> 14 == 1)
                 {
                     _spelling[encoding] = "OP_" + name;
@@ -281,6 +288,63 @@ internal static class KernelCExporter
                     _spelling[encoding] = "SYS_" + name;
                     _encodingMacros.Add(("SYS_" + name, SysReg(encoding)));
                 }
+            }
+        }
+
+        /// <summary>
+        /// What the catalogue holds beyond the names the tables spell, for the overlay to bring back:
+        /// a family's members on either side of the indices the tables use (its range under
+        /// <c>families</c>), and names no entry spells (under <c>sysregs</c>, each with its SYS_ or OP_
+        /// macro). A second name of an encoding the tables already name is left out, so the listings
+        /// keep the name they show.
+        /// </summary>
+        private void CatalogueBeyondTables()
+        {
+            var families = Families();
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var family in families.Where(m => _produced.Contains(m.Key)).GroupBy(m => m.Value.Macro, StringComparer.Ordinal))
+            {
+                var all = families.Where(m => m.Value.Macro == family.Key).ToList();
+                var spelled = family.Select(m => m.Value.Index).OrderBy(i => i).ToList();
+                int low = all.Min(m => m.Value.Index), high = all.Max(m => m.Value.Index);
+                bool contiguous = spelled.Count >= 2 && spelled[spelled.Count - 1] - spelled[0] + 1 == spelled.Count;
+                if (!contiguous)
+                {
+                    continue;
+                }
+
+                covered.UnionWith(all.Select(m => m.Key));
+                if (low != spelled[0] || high != spelled[spelled.Count - 1])
+                {
+                    string bare = family.Key.Substring(family.Key.IndexOf('_') + 1);
+                    _familyRanges.Add((KernelImporter.FamilyName(bare), low, high));
+                }
+            }
+
+            var named = new HashSet<ushort>(_ruleset.Catalogue.Where(c => _produced.Contains(c.Name)).Select(c => c.Encoding));
+            var defined = new HashSet<string>(_encodingMacros.Select(m => m.Macro), StringComparer.Ordinal);
+            foreach (var entry in _ruleset.Catalogue)
+            {
+                if (_produced.Contains(entry.Name) || covered.Contains(entry.Name) || !ImportsAs(entry.Name) || !named.Add(entry.Encoding))
+                {
+                    continue;
+                }
+
+                var register = _ruleset.FindRegister(entry.Name);
+                if (register is not null && register.Encoding != entry.Encoding)
+                {
+                    // Its Sysreg block defines SYS_NAME with another encoding (or none): no spelling fits.
+                    named.Remove(entry.Encoding);
+                    continue;
+                }
+
+                string macro = (entry.Encoding >> 14 == 1 ? "OP_" : "SYS_") + entry.Name;
+                if (register is null && defined.Add(macro))
+                {
+                    _encodingMacros.Add((macro, SysReg(entry.Encoding, entry.Encoding >> 14 == 1 ? "sys_insn" : "sys_reg")));
+                }
+
+                _extraNames.Add(entry.Name);
             }
         }
 
@@ -920,6 +984,20 @@ internal static class KernelCExporter
                 {
                     text.Append(line);
                 }
+            }
+
+            if (_familyRanges.Count > 0)
+            {
+                text.Append("\n# Indexed families the tables use only part of, with the catalogue's whole index range.\nfamilies:\n");
+                foreach (var (family, low, high) in _familyRanges)
+                {
+                    text.Append($"  {family}: {Number((ulong)low)}..{Number((ulong)high)}\n");
+                }
+            }
+
+            if (_extraNames.Count > 0)
+            {
+                text.Append("\n# Catalogue names no table entry spells.\nsysregs: [").Append(string.Join(", ", _extraNames)).Append("]\n");
             }
 
             var named = _ruleset.FineGrainedGroups.Where(g => !NamedByEnum(g)).ToList();

@@ -131,6 +131,12 @@ internal sealed class ImportedRuleset
     /// </summary>
     public Dictionary<string, (string Family, int Index)> FamilyMembers { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// Families whose index range the overlay gives (the architecture's), wider than the indices
+    /// the tables use, so the catalogue holds every member and a member the tables leave out shows.
+    /// </summary>
+    public Dictionary<string, (int Low, int High)> FamilyRanges { get; } = new(System.StringComparer.Ordinal);
+
     public ImportedRegister Register(string name, SourceLocation location)
     {
         if (!Registers.TryGetValue(name, out var register))

@@ -127,6 +127,7 @@ internal sealed class KernelImporter
         ReadCoarseEntries(unit);
         ReadFineEntries(unit);
         ApplyOverlayRegisters();
+        ApplyOverlayCatalogue();
         return _ruleset;
     }
 
@@ -835,6 +836,74 @@ internal sealed class KernelImporter
             register.Res0 = Reserved(given, given.Res0, res0: true);
             register.Res1 = Reserved(given, given.Res1, res0: false);
             register.Sanitised = given.Res0 is not null || given.Res1 is not null;
+        }
+    }
+
+    // ---- the catalogue beyond the tables ----------------------------------------------------
+
+    /// <summary>
+    /// Names the overlay asks for although no table entry uses them, from the tree's SYS_ or OP_
+    /// macros, and the architecture's index range of families the tables use only part of: the
+    /// checks that measure the traps against the catalogue need both to see what the tables leave out.
+    /// </summary>
+    private void ApplyOverlayCatalogue()
+    {
+        foreach (var given in _overlay.SysRegs)
+        {
+            if (_ruleset.Catalogue.ContainsKey(given.Value))
+            {
+                continue;
+            }
+
+            string? macro = new[] { "SYS_" + given.Value, "OP_" + given.Value }.FirstOrDefault(_preprocessor.Macros.ContainsKey);
+            if (macro is null)
+            {
+                _diagnostics.Error(KernelDiagnosticId.UnresolvedSymbol, given.Location, $"sysregs names {given.Value}, but the tree defines neither SYS_{given.Value} nor OP_{given.Value}.");
+                continue;
+            }
+
+            var value = ConstantExpression.Evaluate(_preprocessor.ExpandAll(Lexer.Lex("<import>", macro, -1)), t => EnumValue(t.Text), out var error);
+            if (value is null)
+            {
+                _diagnostics.Error(error?.Unresolved == true ? KernelDiagnosticId.UnresolvedSymbol : KernelDiagnosticId.BadExpression, given.Location,
+                    $"sysregs names {given.Value}, whose {macro} is not a constant: {error?.Message ?? "no value"}.");
+                continue;
+            }
+
+            _ruleset.Catalogue[given.Value] = Pack(value.Value.Bits, given.Location);
+        }
+
+        foreach (var (family, given) in _overlay.Families)
+        {
+            var points = _ruleset.FamilyMembers
+                .Where(m => m.Value.Family == family && _ruleset.Catalogue.ContainsKey(m.Key))
+                .Select(m => (m.Value.Index, Encoding: _ruleset.Catalogue[m.Key]))
+                .OrderBy(p => p.Index)
+                .ToList();
+            var shapes = points.Count == 0 ? null : CatalogueFamilies.FitShapes(points);
+            if (shapes is null)
+            {
+                _diagnostics.Warning(KernelDiagnosticId.UnusedOverlayEntry, given.Location,
+                    $"Family {family} is not an indexed macro the tables use as a family (at least two members, every index between the lowest and the highest); its range is ignored.");
+                continue;
+            }
+
+            var (low, high) = given.Value;
+            if (low > points[0].Index || high < points[points.Count - 1].Index)
+            {
+                int outside = low > points[0].Index ? points[0].Index : points[points.Count - 1].Index;
+                _diagnostics.Error(KernelDiagnosticId.OverlaySyntax, given.Location, $"Family {family}: {low}..{high} leaves out index {outside}, which the tables use.");
+                continue;
+            }
+
+            if (Enumerable.Range(low, high - low + 1).FirstOrDefault(n => CatalogueFamilies.EncodingAt(shapes, n) is null, -1) is int overflow and >= 0)
+            {
+                _diagnostics.Error(KernelDiagnosticId.OverlaySyntax, given.Location,
+                    $"Family {family}: index {overflow} gives an encoding field out of range ({string.Join(", ", shapes.Select(f => f.Text))}); narrow the range.");
+                continue;
+            }
+
+            _ruleset.FamilyRanges[family] = given.Value;
         }
     }
 

@@ -18,8 +18,10 @@ internal sealed record OverlayFineGrainedGroup(string Name, string Read, string 
 /// <summary>
 /// What the kernel expresses in C outside its tables, written as NvTrap data: the conditions
 /// that replace CCC functions, the context tests, VM parameters, filter expressions, registers
-/// and fields the conditions read, reserved bits, fine-grained registers, and the macros a tree
-/// expects from its build. Documented in docs/import.md.
+/// and fields the conditions read, reserved bits, fine-grained registers, the macros a tree
+/// expects from its build, and what the catalogue needs beyond the names the tables use: the
+/// architecture's index range of an indexed family, and registers no entry names. Documented in
+/// docs/import.md.
 /// </summary>
 internal sealed class KernelOverlay
 {
@@ -41,4 +43,10 @@ internal sealed class KernelOverlay
     public Dictionary<string, OverlayRegister> Registers { get; } = new(System.StringComparer.Ordinal);
 
     public Dictionary<string, OverlayFineGrainedGroup> FineGrained { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>A catalogue family (<c>DBGWCR&lt;n&gt;_EL1</c>) and the index range the architecture gives it, which the tables may use only part of.</summary>
+    public Dictionary<string, Located<(int Low, int High)>> Families { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Names to catalogue although no table entry uses them, each resolved through the tree's SYS_ or OP_ macro.</summary>
+    public List<Located<string>> SysRegs { get; } = new();
 }

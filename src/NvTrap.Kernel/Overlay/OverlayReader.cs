@@ -12,7 +12,7 @@ namespace NvTrap.Kernel.Overlay;
 /// <summary>Reads an overlay file (docs/import.md), reporting each problem at its line as NVTK050.</summary>
 internal static class OverlayReader
 {
-    private static readonly string[] TopKeys = { "ruleset", "defines", "context", "parameters", "conditions", "filters", "registers", "fine_grained" };
+    private static readonly string[] TopKeys = { "ruleset", "defines", "context", "parameters", "conditions", "filters", "registers", "fine_grained", "families", "sysregs" };
 
     public static KernelOverlay Read(string path, string text, DiagnosticBag diagnostics)
     {
@@ -189,6 +189,44 @@ internal static class OverlayReader
                         }
 
                         overlay.FineGrained[name] = new OverlayFineGrainedGroup(name, read, write, At(nameNode));
+                    }
+
+                    break;
+                case "families":
+                    foreach (var (name, nameNode, v) in Entries(value, "families"))
+                    {
+                        string[] bounds = (Scalar(v, $"families.{name}") ?? string.Empty).Split(new[] { ".." }, StringSplitOptions.None);
+                        if (!name.Contains("<n>"))
+                        {
+                            Bad(nameNode, $"Family {name} must hold the placeholder <n> where the index goes, as the import names families (DBGWCR<n>_EL1).");
+                        }
+                        else if (bounds.Length == 2
+                            && int.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out int low)
+                            && int.TryParse(bounds[1], NumberStyles.None, CultureInfo.InvariantCulture, out int high)
+                            && low <= high && high <= 1023)
+                        {
+                            overlay.Families[name] = new Located<(int, int)>((low, high), At(nameNode));
+                        }
+                        else
+                        {
+                            Bad(v, $"Family {name} takes an index range LOW..HIGH (0..15), with LOW <= HIGH <= 1023.");
+                        }
+                    }
+
+                    break;
+                case "sysregs":
+                    if (value is not YamlSequenceNode names)
+                    {
+                        Bad(value, "sysregs must be a list of names ([SPSR_EL2, ELR_EL2]).");
+                        break;
+                    }
+
+                    foreach (var item in names.Children)
+                    {
+                        if (Scalar(item, "A sysregs name") is { } name)
+                        {
+                            overlay.SysRegs.Add(new Located<string>(name, At(item)));
+                        }
                     }
 
                     break;

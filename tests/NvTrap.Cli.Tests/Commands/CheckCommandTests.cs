@@ -36,12 +36,15 @@ public class CheckCommandTests
     ];
 
     [Fact]
-    public void The_linux_rules_check_clean()
+    public void The_linux_rules_check_with_only_the_warnings_the_kernel_earns()
     {
+        // DBGWCR15_EL1 left out (NVT075) and SPSR_EL2/ELR_EL2 in the hole of the HCR_EL2.NV ranges
+        // (NVT077): the 6.6 table's own mistakes, kept and documented (BuiltInRulesetWarningsTests).
         var result = Tool.Run("check", TestPaths.LinuxRules);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["checked 37 files, 1 ruleset (linux-6.6): 0 errors, 0 warnings"], result.OutputLines);
+        Assert.Equal(["NVT075", "NVT077"], result.OutputLines[..^1].Select(l => l.Split(' ')[2].TrimEnd(':')));
+        Assert.Equal("checked 37 files, 1 ruleset (linux-6.6): 0 errors, 2 warnings", result.OutputLines[^1]);
     }
 
     [Fact]

@@ -38,9 +38,13 @@ public class LinuxRulesetTests : IClassFixture<LinuxRulesetFixture>
     }
 
     [Fact]
-    public void The_ruleset_compiles_without_warnings()
+    public void The_ruleset_compiles_with_only_the_warnings_for_the_kernels_own_mistakes()
     {
-        Assert.Empty(_linux.Compilation.Diagnostics);
+        // DBGWCR15_EL1 left out of its family, and SPSR_EL2 and ELR_EL2 left in the hole of the
+        // HCR_EL2.NV ranges: the 6.6 table's, kept as it had them (docs/linux-6.6.md).
+        Assert.Equal(
+            new[] { ("NVT075", "traps/debug.nvtrap.yaml", 36), ("NVT077", "traps/nested-virt.nvtrap.yaml", 9) },
+            _linux.Compilation.Diagnostics.Select(d => (d.Id, d.Span.Path.Replace('\\', '/'), d.Span.StartLine)));
     }
 
     [Fact]
