@@ -1,5 +1,7 @@
 using System.Globalization;
 using CsCheck;
+using NvTrap.Properties.Tests.Infrastructure;
+using NvTrap.Properties.Tests.Mutation;
 
 namespace NvTrap.Properties.Tests.Generation;
 
@@ -16,5 +18,15 @@ internal static class Documents
     {
         string name = "r" + draw.Bits().ToString("x", CultureInfo.InvariantCulture) + draw.Pick(RulesetSuffixes);
         return ValidRulesetGenerator.Create(draw, name, name);
+    });
+
+    /// <summary>Mutants of the shipped rule files: a file drawn uniformly from all of them (so mostly the Linux rulesets' files), mutated one to three times.</summary>
+    public static Gen<Mutant> Mutants { get; } = new DrawGen<Mutant>(draw =>
+    {
+        var all = ShippedRuleset.All.SelectMany((r, ri) => r.Files.Select((_, fi) => (ri, fi))).ToList();
+        var (ruleset, file) = draw.Pick(all);
+        var original = ShippedRuleset.All[ruleset].Files[file];
+        var (text, steps) = Mutator.Mutate(draw, original.Text);
+        return new Mutant(ruleset, file, original with { Text = text }, steps);
     });
 }

@@ -1,6 +1,6 @@
 namespace NvTrap.Properties.Tests.Infrastructure;
 
-/// <summary>Lines as YAML counts them: CR LF, CR and LF each end one (NEL, LS and PS do not: YAML 1.2 reads them as text).</summary>
+/// <summary>Lines as the YAML parser and Roslyn count them: CR LF, CR, LF, NEL, LS and PS each end one.</summary>
 internal sealed class TextLines
 {
     private readonly List<int> _starts = new() { 0 };
@@ -16,7 +16,7 @@ internal sealed class TextLines
                 i++;
             }
 
-            if (text[i] is '\r' or '\n')
+            if (text[i] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
             {
                 _starts.Add(i + 1);
             }
@@ -30,7 +30,7 @@ internal sealed class TextLines
     {
         int start = _starts[line - 1];
         int end = line < _starts.Count ? _starts[line] : _text.Length;
-        while (end > start && _text[end - 1] is '\r' or '\n')
+        while (end > start && _text[end - 1] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
         {
             end--;
         }
