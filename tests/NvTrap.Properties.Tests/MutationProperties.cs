@@ -28,7 +28,7 @@ public sealed class MutationProperties(ITestOutputHelper output)
         PropertyRunner.Run(
             "mutation",
             Documents.Mutants,
-            normalCount: 1_000,
+            normalCount: 150,
             batchSize: 1,
             normalSeed: 0x5EED_0B12,
             batch => Check(batch[0]),

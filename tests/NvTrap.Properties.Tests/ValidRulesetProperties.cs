@@ -27,11 +27,11 @@ public sealed class ValidRulesetProperties(ITestOutputHelper output)
     [Fact]
     public void Valid_rulesets_check_build_compile_and_decide_like_the_interpreter()
     {
-        int compileEvery = PropertySettings.CompileEvery(2);
+        int compileEvery = PropertySettings.CompileEvery(4);
         PropertyRunner.Run(
             "valid",
             Documents.ValidRulesets,
-            normalCount: 320,
+            normalCount: 64,
             BatchSize,
             normalSeed: 0x5EED_0012,
             batch => Check(batch, compileEvery),
