@@ -18,6 +18,9 @@ internal sealed class ScalarPositions
     private readonly SourceSpan _span;
     private readonly int[]? _sourceIndex;
 
+    /// <summary>The line and column of each file index of the scalar, from its start, counted once (see <see cref="Position"/>).</summary>
+    private (int Line, int Column)[]? _positions;
+
     private ScalarPositions(string text, SourceSpan span, int[]? sourceIndex)
     {
         _text = text;
@@ -63,26 +66,49 @@ internal sealed class ScalarPositions
         return new SourceSpan(_span.Path, start, end, startLine, startColumn, endLine, endColumn);
     }
 
+    /// <summary>
+    /// The line and column of file index <paramref name="index"/>, counted from the scalar's start.
+    /// The expression parser locates every token, so the counting is done once per scalar, on
+    /// first use, and each later position is looked up: counting from the start for each one made
+    /// reading an expression quadratic in its length (seconds for one 64 KB value).
+    /// </summary>
     private (int Line, int Column) Position(int index)
     {
-        int line = _span.StartLine;
-        int column = _span.StartColumn;
-        for (int i = _span.StartOffset; i < index && i < _text.Length; i++)
+        if (_positions is null)
         {
-            int breakLength = Decoder.BreakLength(_text, i);
-            if (breakLength > 0)
+            int end = System.Math.Min(_span.EndOffset, _text.Length);
+            var positions = new (int, int)[System.Math.Max(0, end - _span.StartOffset) + 1];
+            int line = _span.StartLine;
+            int column = _span.StartColumn;
+            for (int i = _span.StartOffset; i < end; i++)
             {
-                line++;
-                column = 1;
-                i += breakLength - 1;
+                positions[i - _span.StartOffset] = (line, column);
+                int breakLength = Decoder.BreakLength(_text, i);
+                if (breakLength > 0)
+                {
+                    line++;
+                    column = 1;
+
+                    // The LF of a CR LF counts as the start of the next line, as it always has here.
+                    if (breakLength == 2 && i + 1 < end)
+                    {
+                        positions[i + 1 - _span.StartOffset] = (line, column);
+                    }
+
+                    i += breakLength - 1;
+                }
+                else
+                {
+                    column++;
+                }
             }
-            else
-            {
-                column++;
-            }
+
+            positions[positions.Length - 1] = (line, column);
+            _positions = positions;
         }
 
-        return (line, column);
+        int at = index - _span.StartOffset;
+        return at <= 0 ? (_span.StartLine, _span.StartColumn) : _positions[System.Math.Min(at, _positions.Length - 1)];
     }
 
     /// <summary>Decodes a scalar's source as YAML does, recording for each value character the index of the source that gave it.</summary>

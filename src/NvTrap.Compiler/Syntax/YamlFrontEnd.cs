@@ -54,9 +54,9 @@ internal static class YamlFrontEnd
             // collection left open, or continued on a line not indented past its key ("a: [\nb]").
             // Its message says nothing about the input: name the bracket that is still open.
             diagnostics.Add(builder.OpenFlowCollection is { } open
-                ? Descriptors.YamlSyntax.Create(Span(path, open.Start, open.Start),
+                ? Descriptors.YamlSyntax.Create(Span(path, text, open.Start, open.Start),
                     $"YAML syntax error: this '{(open.IsMapping ? '{' : '[')}' is not closed where YAML expects it. Close it with '{(open.IsMapping ? '}' : ']')}', and indent every line inside it more than its key; a [ ] or {{ }} continued on a new line must be indented more than its key.")
-                : Descriptors.YamlSyntax.Create(Span(path, lastGood, lastGood),
+                : Descriptors.YamlSyntax.Create(Span(path, text, lastGood, lastGood),
                     "YAML syntax error after this point: the YAML parser could not read on. Check the indentation and brackets that follow."));
             return null;
         }
@@ -65,7 +65,7 @@ internal static class YamlFrontEnd
             // Thrown while building a tag or decoding an escape (a tag that is not a URI, an empty
             // verbatim tag, "\U" beyond Unicode): the input's fault, at the scanner's position.
             var at = scanner.CurrentPosition;
-            diagnostics.Add(Descriptors.YamlSyntax.Create(Span(path, at, at),
+            diagnostics.Add(Descriptors.YamlSyntax.Create(Span(path, text, at, at),
                 "YAML syntax error: an invalid tag or escape sequence here. Remove the tag, or write a \\u or \\U escape of a Unicode character (at most \\U0010FFFF)."));
             return null;
         }
@@ -82,14 +82,14 @@ internal static class YamlFrontEnd
     {
         if (ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentationTab(text) is { } tab)
         {
-            return Descriptors.YamlSyntax.Create(Span(path, tab, tab),
+            return Descriptors.YamlSyntax.Create(Span(path, text, tab, tab),
                 "YAML syntax error: a tab indents this line; YAML indents with spaces only. Replace the tab with spaces.");
         }
 
         var start = ex.Start.Index == 0 && ex.Start.Line <= 1 && scannerAt.Index > 0 ? scannerAt : ex.Start;
         if (LongImplicitKey(text, (int)start.Index) is { } key)
         {
-            return Descriptors.YamlSyntax.Create(Span(path, key.Start, key.Start),
+            return Descriptors.YamlSyntax.Create(Span(path, text, key.Start, key.Start),
                 Invariant($"YAML syntax error: this key is {key.Length:N0} characters long, over YAML's limit of 1,024 for a key not written as '? key'. Shorten it (names are at most 256 characters)."));
         }
 
@@ -97,13 +97,47 @@ internal static class YamlFrontEnd
         if (open is not null && ex.Message.IndexOf("did not find expected", StringComparison.Ordinal) >= 0)
         {
             // The end of a [ ] or { } was expected: name the bracket that is still open.
-            var opened = Span(path, open.Start, open.Start);
-            return Descriptors.YamlSyntax.Create(Span(path, start, end),
+            var opened = Span(path, text, open.Start, open.Start);
+            return Descriptors.YamlSyntax.Create(Span(path, text, start, end),
                 $"YAML syntax error: {CleanMessage(ex)}; the '{(open.IsMapping ? '{' : '[')}' at {opened.ToDisplayString()} is not closed. Close it, or fix the entry before this position.", opened);
         }
 
-        return Descriptors.YamlSyntax.Create(Span(path, start, end), $"YAML syntax error: {CleanMessage(ex)}. Fix the YAML at this position.");
+        return Descriptors.YamlSyntax.Create(Span(path, text, start, end), $"YAML syntax error: {CleanMessage(ex)}. Fix the YAML at this position.");
     }
+
+    /// <summary>
+    /// A mark at or past the end of the text placed at the end of its last line. The parser reads
+    /// a text that does not end in a line break as if it did, and marks the end of the stream at
+    /// the start of the line after: a line the file does not have, which an editor cannot show.
+    /// </summary>
+    private static Mark InText(string text, Mark mark)
+    {
+        if (mark.Index < text.Length || (text.Length > 0 && Breaks(text, text.Length - 1)))
+        {
+            return mark;
+        }
+
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (Breaks(text, i))
+            {
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new Mark(text.Length, line, text.Length - lineStart + 1);
+    }
+
+    /// <summary>Line breaks as the YAML parser counts them: CR, LF, NEL, LS and PS.</summary>
+    private static bool Breaks(string text, int i) => text[i] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>The first tab in the leading white space of a line, as a mark.</summary>
     private static Mark? FirstIndentationTab(string text)
@@ -182,8 +216,10 @@ internal static class YamlFrontEnd
     /// <summary>Formats numbers the same on every machine, so the build and the CLI print identical text.</summary>
     private static string Invariant(System.FormattableString text) => System.FormattableString.Invariant(text);
 
-    internal static SourceSpan Span(string path, Mark start, Mark end)
+    internal static SourceSpan Span(string path, string text, Mark start, Mark end)
     {
+        start = InText(text, start);
+        end = InText(text, end);
         int startLine = (int)start.Line;
         int startColumn = (int)start.Column;
         int endLine = (int)end.Line;
@@ -281,7 +317,7 @@ internal static class YamlFrontEnd
                         return Fail(Descriptors.LimitExceeded, evt, Invariant($"Value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarChars:N0}."));
                     }
 
-                    return Add(new YamlScalar(scalar.Value, StyleOf(scalar.Style), Span(_path, evt.Start, evt.End), _text), evt);
+                    return Add(new YamlScalar(scalar.Value, StyleOf(scalar.Style), Span(_path, _text, evt.Start, evt.End), _text), evt);
                 case SequenceStart:
                 case MappingStart:
                     if (!Count(evt))
@@ -300,7 +336,7 @@ internal static class YamlFrontEnd
                 case SequenceEnd:
                 case MappingEnd:
                     var frame = _stack.Pop();
-                    var span = Span(_path, frame.Start, evt.End);
+                    var span = Span(_path, _text, frame.Start, evt.End);
                     YamlNode built = frame.IsMapping ? BuildMapping(frame, span) : new YamlSequence(frame.Items, span);
                     return AddBuilt(built);
                 default:
@@ -352,7 +388,7 @@ internal static class YamlFrontEnd
 
         private bool Fail(RuleDiagnosticDescriptor descriptor, ParsingEvent evt, string message)
         {
-            _diagnostics.Add(descriptor.Create(Span(_path, evt.Start, evt.End), message));
+            _diagnostics.Add(descriptor.Create(Span(_path, _text, evt.Start, evt.End), message));
             return false;
         }
 
