@@ -4,7 +4,8 @@ using System.Xml.Linq;
 namespace NvTrap.Packaging.Tests;
 
 /// <summary>The packages NvTrap ships, consumed exactly as a user consumes them.</summary>
-public class PackageTests : IClassFixture<PackedRepository>
+[Collection(PackedRepositoryCollection.Name)]
+public class PackageTests
 {
     private readonly PackedRepository _repo;
 
@@ -62,6 +63,27 @@ public class PackageTests : IClassFixture<PackedRepository>
         Assert.Equal("nvtrap", XDocument.Load(settings).Descendants("Command").Single().Attribute("Name")!.Value);
         Assert.True(File.Exists(_repo.Package("NvTrap.Cli", ".snupkg")), "NvTrap.Cli.snupkg is missing");
         AssertMetadata(Nuspec("NvTrap.Cli"));
+    }
+
+    [Fact]
+    public void Templates_package_is_a_template_package_whose_project_references_the_generator_of_the_same_pack()
+    {
+        var entries = Entries("NvTrap.Templates");
+        Assert.Contains("content/nvtrap-rules/.template.config/template.json", entries);
+        Assert.Contains("content/nvtrap-rules/NvTrapRulesProject.csproj", entries);
+        Assert.Contains("content/nvtrap-rules/rules/my-hypervisor.nvtrap.yaml", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+
+        var nuspec = Nuspec("NvTrap.Templates");
+        var packageType = Assert.Single(nuspec.Descendants(), e => e.Name.LocalName == "packageType");
+        Assert.Equal("Template", packageType.Attribute("name")!.Value);
+        Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName == "dependency");
+        AssertMetadata(nuspec);
+
+        string project = Text("NvTrap.Templates", "content/nvtrap-rules/NvTrapRulesProject.csproj");
+        Assert.Contains($"<PackageReference Include=\"NvTrap.Generator\" Version=\"{_repo.Version}\" />", project);
+        Assert.DoesNotContain("NVTRAP_", string.Concat(entries.Where(e => e.StartsWith("content/", StringComparison.Ordinal)).Select(e => Text("NvTrap.Templates", e))));
     }
 
     [Fact]
@@ -124,7 +146,7 @@ public class PackageTests : IClassFixture<PackedRepository>
     public void The_installed_tool_checks_rules_and_explains_a_trap()
     {
         string tools = Path.Combine(_repo.Root, "tools");
-        DotnetCli.Dotnet(_repo.Root, "tool", "install", "NvTrap.Cli", "--tool-path", tools, "--add-source", _repo.Feed, "--version", _repo.Version);
+        DotnetCli.Dotnet(new Dictionary<string, string> { ["NUGET_PACKAGES"] = _repo.PackagesPath }, _repo.Root, "tool", "install", "NvTrap.Cli", "--tool-path", tools, "--add-source", _repo.Feed, "--version", _repo.Version);
         string nvtrap = Path.Combine(tools, OperatingSystem.IsWindows() ? "nvtrap.exe" : "nvtrap");
         Assert.True(File.Exists(nvtrap), "the tool did not install an nvtrap command");
 
@@ -153,6 +175,13 @@ public class PackageTests : IClassFixture<PackedRepository>
     {
         using var archive = ZipFile.OpenRead(_repo.Package(id));
         return archive.Entries.Select(e => e.FullName).ToList();
+    }
+
+    private string Text(string id, string entry)
+    {
+        using var archive = ZipFile.OpenRead(_repo.Package(id));
+        using var reader = new StreamReader(archive.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
     }
 
     private XDocument Nuspec(string id)

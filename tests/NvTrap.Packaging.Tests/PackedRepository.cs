@@ -1,19 +1,20 @@
 namespace NvTrap.Packaging.Tests;
 
 /// <summary>
-/// A copy of the repository's sources in a temporary folder, packed once with a version no other
-/// run uses. Packing a copy keeps this test from rebuilding the projects other test runs are
-/// using, and the fresh version keeps NuGet's caches from handing back an older package.
+/// A copy of the repository's sources in a temporary folder, packed once by eng/pack.sh, started
+/// outside the copy as a user may start it. Packing a copy keeps this test from rebuilding the
+/// projects other test runs are using; the script gives every pack a version of its own, and
+/// every consumer here restores into a package cache of its own, so no NuGet cache can hand back
+/// an older package.
 /// </summary>
 public sealed class PackedRepository : IDisposable
 {
     public PackedRepository()
     {
         Root = Path.Combine(Path.GetTempPath(), "nvtrap-pack-" + Guid.NewGuid().ToString("N"));
-        Version = $"0.1.0-pack.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(100000)}";
         PackagesPath = Path.Combine(Root, "restored-packages");
         string source = NvTrap.Testing.RepositoryPaths.Root;
-        foreach (var directory in new[] { "src", "rules", "samples" })
+        foreach (var directory in new[] { "src", "rules", "samples", "eng", "docs" })
         {
             CopyDirectory(Path.Combine(source, directory), Path.Combine(Root, directory));
         }
@@ -26,20 +27,18 @@ public sealed class PackedRepository : IDisposable
         }
 
         Feed = Path.Combine(Root, "artifacts", "packages");
-        foreach (var project in new[] { "NvTrap.Generator", "NvTrap.Runtime", "NvTrap.Cli" })
-        {
-            DotnetCli.Dotnet(Root, "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo", "-v:minimal");
-        }
+        Version = PackScript.Pack(Root, Feed, workingDirectory: Path.GetTempPath());
     }
 
     public string Root { get; }
 
+    /// <summary>The version eng/pack.sh gave the first pack.</summary>
     public string Version { get; }
 
     /// <summary>The local folder feed the packages were written to (the samples' NuGet.config names it).</summary>
     public string Feed { get; }
 
-    /// <summary>An isolated RestorePackagesPath for consumers.</summary>
+    /// <summary>An isolated package cache (RestorePackagesPath, NUGET_PACKAGES) for the samples and the tool.</summary>
     public string PackagesPath { get; }
 
     public string Package(string id, string extension = ".nupkg") => Path.Combine(Feed, $"{id}.{Version}{extension}");

@@ -9,7 +9,11 @@ namespace NvTrap.Testing;
 /// </summary>
 internal static class ProcessRunner
 {
-    public static (int ExitCode, string Output) Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Run(fileName, workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Run(string, string, TimeSpan, string[])"/>, with variables set in the process's environment (a package cache of its own, say).</summary>
+    public static (int ExitCode, string Output) Run(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -27,6 +31,10 @@ internal static class ProcessRunner
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

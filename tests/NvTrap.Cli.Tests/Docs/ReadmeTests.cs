@@ -12,7 +12,14 @@ public partial class ReadmeTests
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).Replace("\r\n", "\n");
         var command = FirstCommand().Match(readme);
-        Assert.True(command.Success, "README.md has no 'dotnet run --project src/NvTrap.Cli -- ...' command");
+        Assert.True(command.Success, "README.md has no '[dotnet build src/NvTrap.Cli && ]dotnet run --project src/NvTrap.Cli [--no-build] -- ...' command");
+        if (command.Groups["nobuild"].Success && !command.Groups["build"].Success)
+        {
+            // --no-build fails on a fresh clone unless the tool was built by an earlier command.
+            var build = BuildCommand().Match(readme);
+            Assert.True(build.Success && build.Index < command.Index, "README.md runs the tool with --no-build before any 'dotnet build src/NvTrap.Cli'");
+        }
+
         var output = OutputBlock().Match(readme, command.Index);
         Assert.True(output.Success, "README.md shows no ```text block after its first command");
 
@@ -23,8 +30,11 @@ public partial class ReadmeTests
         Assert.Equal(output.Groups["text"].Value.TrimEnd('\n').Split('\n'), result.OutputLines);
     }
 
-    [GeneratedRegex(@"^dotnet run --project src/NvTrap\.Cli -- (?<args>[^#\n]+?)\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<build>dotnet build src/NvTrap\.Cli && )?dotnet run --project src/NvTrap\.Cli(?<nobuild> --no-build)? -- (?<args>[^#\n]+?)\s*$", RegexOptions.Multiline)]
     private static partial Regex FirstCommand();
+
+    [GeneratedRegex(@"^dotnet build src/NvTrap\.Cli\s*$", RegexOptions.Multiline)]
+    private static partial Regex BuildCommand();
 
     [GeneratedRegex(@"```text\n(?<text>.*?)```", RegexOptions.Singleline)]
     private static partial Regex OutputBlock();
