@@ -14,13 +14,12 @@ public sealed class PackedRepository : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "nvtrap-pack-" + Guid.NewGuid().ToString("N"));
         PackagesPath = Path.Combine(Root, "restored-packages");
         string source = NvTrap.Testing.RepositoryPaths.Root;
+        // docs/: the tool embeds the diagnostic pages, the generator package carries docs/schema.
         foreach (var directory in new[] { "src", "rules", "samples", "eng", "docs" })
         {
             CopyDirectory(Path.Combine(source, directory), Path.Combine(Root, directory));
         }
 
-        // The generator package carries the checked-in JSON Schemas.
-        CopyDirectory(Path.Combine(source, "docs", "schema"), Path.Combine(Root, "docs", "schema"));
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "README.md" })
         {
             File.Copy(Path.Combine(source, file), Path.Combine(Root, file));
