@@ -106,6 +106,10 @@ internal sealed partial class Binder
             {
                 AddCatalogueEntry(name.Text, value, name.Span);
             }
+            else
+            {
+                _brokenAliases.Add(name.Text);
+            }
         }
     }
 

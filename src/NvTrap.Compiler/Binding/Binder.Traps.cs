@@ -84,7 +84,11 @@ internal sealed partial class Binder
             return entry.Encoding;
         }
 
-        ReportUnknownSysReg(name);
+        if (!_brokenAliases.Contains(name.Text))
+        {
+            ReportUnknownSysReg(name);
+        }
+
         return null;
     }
 }

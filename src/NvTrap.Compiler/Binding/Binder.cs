@@ -31,6 +31,12 @@ internal sealed partial class Binder
     private readonly List<FineGrainedEntry> _fineGrainedEntries = new();
     private readonly List<CatalogueEntry> _catalogue = new();
     private readonly Dictionary<string, CatalogueEntry> _catalogueByName = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Catalogue aliases whose chain was already reported (it ends at an unknown name or loops):
+    /// a trap naming one is not reported again, so one mistake gives one error.
+    /// </summary>
+    private readonly HashSet<string> _brokenAliases = new(StringComparer.Ordinal);
     private readonly HashSet<int> _trappedGroups = new();
     private readonly HashSet<int> _emptyTrapGroups = new();
     private readonly List<BoundParameter> _parameters = new();
