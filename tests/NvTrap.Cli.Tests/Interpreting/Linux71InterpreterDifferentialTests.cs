@@ -33,83 +33,17 @@ public class Linux71InterpreterDifferentialTests : IClassFixture<Linux71RulesFix
     [Fact]
     public void Interpreted_and_generated_rules_number_registers_and_groups_alike()
     {
-        var generated = default(Linux71Traps.Rules).Names;
-        var interpreted = _linux.Rules.Names;
-
-        Assert.Equal(generated.RulesetName, interpreted.RulesetName);
-        Assert.Equal(generated.RegisterCount, interpreted.RegisterCount);
-        for (int i = 0; i < generated.RegisterCount; i++)
-        {
-            Assert.Equal(generated.RegisterName(i), interpreted.RegisterName(i));
-        }
-
         Assert.Equal(Linux71Traps.GroupCount, _linux.Handle.GroupCount);
-        for (int group = 0; group <= Linux71Traps.GroupCount; group++)
-        {
-            Assert.Equal(generated.GroupName(group), interpreted.GroupName(group));
-            Assert.Equal(generated.ConditionText(group), interpreted.ConditionText(group));
-            Assert.Equal(generated.ConditionRegisters(group).ToArray(), interpreted.ConditionRegisters(group).ToArray());
-        }
-
-        // 7.1 also numbers fine-grained groups, filters and parameters: the VM profiles and the
-        // decisions' fine-grained and filter ids are only comparable if these agree too.
-        Assert.Equal(generated.FineGrainedGroupCount, interpreted.FineGrainedGroupCount);
-        for (int group = 0; group <= Linux71Traps.FineGrainedGroupCount; group++)
-        {
-            Assert.Equal(generated.FineGrainedGroupName(group), interpreted.FineGrainedGroupName(group));
-        }
-
-        Assert.Equal(generated.FilterCount, interpreted.FilterCount);
-        for (int filter = 0; filter <= Linux71Traps.FilterCount; filter++)
-        {
-            Assert.Equal(generated.FilterName(filter), interpreted.FilterName(filter));
-            Assert.Equal(generated.FilterText(filter), interpreted.FilterText(filter));
-        }
-
-        Assert.Equal(generated.ParameterCount, interpreted.ParameterCount);
-        for (int parameter = 0; parameter < Linux71Traps.ParameterCount; parameter++)
-        {
-            Assert.Equal(generated.ParameterName(parameter), interpreted.ParameterName(parameter));
-            Assert.Equal(generated.ParameterRange(parameter), interpreted.ParameterRange(parameter));
-        }
-
-        Assert.Equal(generated.HypervisorContext, interpreted.HypervisorContext);
-        Assert.Equal(generated.HostEl0, interpreted.HostEl0);
+        RulesAgreement.SameNumbering(default(Linux71Traps.Rules).Names, _linux.Rules.Names, Linux71Traps.GroupCount);
     }
 
     [Fact]
-    public void Interpreted_tables_are_byte_for_byte_the_generated_ones()
-    {
-        // The interpreter holds the serializer's bytes; the generated code holds what the emitter
-        // wrote from the same bytes. Equal tables mean the emitter's text encodes them faithfully.
-        var generated = default(Linux71Traps.Rules);
-        var interpreted = _linux.Rules;
-        Assert.Equal(generated.LookupDisplacements.ToArray(), interpreted.LookupDisplacements.ToArray());
-        Assert.Equal(generated.LookupSlots.ToArray(), interpreted.LookupSlots.ToArray());
-        Assert.Equal(generated.DecisionListStarts.ToArray(), interpreted.DecisionListStarts.ToArray());
-        Assert.Equal(generated.DecisionRecords.ToArray(), interpreted.DecisionRecords.ToArray());
-        Assert.Equal(generated.GroupStarts.ToArray(), interpreted.GroupStarts.ToArray());
-        Assert.Equal(generated.GroupRecords.ToArray(), interpreted.GroupRecords.ToArray());
-        Assert.Equal(generated.GroupKinds.ToArray(), interpreted.GroupKinds.ToArray());
-        Assert.Equal(generated.FineGrainedRegisters.ToArray(), interpreted.FineGrainedRegisters.ToArray());
-        Assert.Equal(generated.RegisterRes0.ToArray(), interpreted.RegisterRes0.ToArray());
-        Assert.Equal(generated.RegisterRes1.ToArray(), interpreted.RegisterRes1.ToArray());
-        Assert.Equal(generated.ParameterDefaults.ToArray(), interpreted.ParameterDefaults.ToArray());
-        Assert.Equal(generated.SanitisedRegisters, interpreted.SanitisedRegisters);
-    }
+    public void Interpreted_tables_are_byte_for_byte_the_generated_ones() =>
+        RulesAgreement.SameTables(default(Linux71Traps.Rules), _linux.Rules);
 
     [Fact]
-    public void Interpreted_and_generated_names_agree_on_every_encoding()
-    {
-        var generated = default(Linux71Traps.Rules).Names;
-        var interpreted = _linux.Rules.Names;
-        for (int encoding = 0; encoding <= ushort.MaxValue; encoding++)
-        {
-            ushort value = (ushort)encoding;
-            Assert.True(generated.SysRegName(value) == interpreted.SysRegName(value), $"{new SysRegEncoding(value)}: {generated.SysRegName(value)} vs {interpreted.SysRegName(value)}");
-            Assert.True(generated.FineGrainedBitName(value) == interpreted.FineGrainedBitName(value), $"{new SysRegEncoding(value)}");
-        }
-    }
+    public void Interpreted_and_generated_names_agree_on_every_encoding() =>
+        RulesAgreement.SameNamesOnEveryEncoding(default(Linux71Traps.Rules).Names, _linux.Rules.Names);
 
     [Fact]
     public void Generated_interpreted_and_kernel_decide_alike_on_a_million_cases_and_random_VMs()

@@ -23,37 +23,8 @@ public class TestRulesDifferentialTests : IClassFixture<TestRulesFixture>
     [Fact]
     public void Interpreted_tables_and_names_are_the_generated_ones()
     {
-        var generated = default(TestTraps.Rules);
-        var interpreted = _test.Rules;
-        Assert.Equal(generated.LookupDisplacements.ToArray(), interpreted.LookupDisplacements.ToArray());
-        Assert.Equal(generated.LookupSlots.ToArray(), interpreted.LookupSlots.ToArray());
-        Assert.Equal(generated.DecisionListStarts.ToArray(), interpreted.DecisionListStarts.ToArray());
-        Assert.Equal(generated.DecisionRecords.ToArray(), interpreted.DecisionRecords.ToArray());
-        Assert.Equal(generated.GroupStarts.ToArray(), interpreted.GroupStarts.ToArray());
-        Assert.Equal(generated.GroupRecords.ToArray(), interpreted.GroupRecords.ToArray());
-        Assert.Equal(generated.GroupKinds.ToArray(), interpreted.GroupKinds.ToArray());
-        Assert.Equal(generated.FineGrainedRegisters.ToArray(), interpreted.FineGrainedRegisters.ToArray());
-        Assert.Equal(generated.RegisterRes0.ToArray(), interpreted.RegisterRes0.ToArray());
-        Assert.Equal(generated.RegisterRes1.ToArray(), interpreted.RegisterRes1.ToArray());
-        Assert.Equal(generated.ParameterDefaults.ToArray(), interpreted.ParameterDefaults.ToArray());
-        Assert.Equal(generated.SanitisedRegisters, interpreted.SanitisedRegisters);
-
-        var names = generated.Names;
-        Assert.Equal(names.RegisterCount, interpreted.Names.RegisterCount);
-        for (int r = 0; r < names.RegisterCount; r++)
-        {
-            Assert.Equal(names.RegisterName(r), interpreted.Names.RegisterName(r));
-        }
-
-        Assert.Equal(names.ParameterCount, interpreted.Names.ParameterCount);
-        for (int p = 0; p < names.ParameterCount; p++)
-        {
-            Assert.Equal(names.ParameterName(p), interpreted.Names.ParameterName(p));
-            Assert.Equal(names.ParameterRange(p), interpreted.Names.ParameterRange(p));
-        }
-
-        Assert.Equal(names.HypervisorContext, interpreted.Names.HypervisorContext);
-        Assert.Equal(names.HostEl0, interpreted.Names.HostEl0);
+        RulesAgreement.SameTables(default(TestTraps.Rules), _test.Rules);
+        RulesAgreement.SameNumbering(default(TestTraps.Rules).Names, _test.Rules.Names, TestTraps.GroupCount);
     }
 
     [Fact]
