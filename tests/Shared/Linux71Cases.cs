@@ -201,23 +201,10 @@ internal sealed class Linux71Cases
     }
 
     /// <summary>The oracle's decision as the product's outcome.</summary>
-    public static TrapOutcome Outcome(ReferenceDecision decision) => decision switch
-    {
-        ReferenceDecision.Forward => TrapOutcome.Forward,
-        ReferenceDecision.Local => TrapOutcome.Local,
-        _ => TrapOutcome.Undefined,
-    };
+    public static TrapOutcome Outcome(ReferenceDecision decision) => OracleCase.Outcome(decision);
 
     /// <summary>The case in one line: ESR, access, nesting, EL and every register.</summary>
-    public override string ToString()
-    {
-        ulong ec = (EsrValue >> 26) & 0x3F;
-        string access = ec == 0x18
-            ? $"{KernelEncoding.FromEsr(EsrValue)} {((EsrValue & 1) != 0 ? "read" : "write")} rt={(EsrValue >> 5) & 31}"
-            : $"EC 0x{ec:X2}";
-        return $"ESR 0x{EsrValue:X8} ({access}) nv={(HasNestedVirt ? 1 : 0)} el={El} "
-            + string.Join(" ", RegisterNames.Select(n => $"{n}=0x{_registers[n]:X16}"));
-    }
+    public override string ToString() => OracleCase.Describe(EsrValue, HasNestedVirt, El, RegisterNames.Select(n => (n, _registers[n])));
 }
 
 /// <summary>
