@@ -117,9 +117,21 @@ internal static class YamlFrontEnd
             return mark;
         }
 
+        return MarkAt(text, text.Length);
+    }
+
+    /// <summary>Line breaks as the YAML parser counts them: CR, LF, NEL, LS and PS.</summary>
+    private static bool Breaks(string text, int i) => text[i] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>
+    /// The line and column of <paramref name="index"/>, counting lines as the YAML parser does (CR,
+    /// LF, CR LF, NEL, LS and PS each end one), so every mark computed here agrees with its offset.
+    /// </summary>
+    private static Mark MarkAt(string text, int index)
+    {
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i < text.Length; i++)
+        for (int i = 0; i < index && i < text.Length; i++)
         {
             if (Breaks(text, i))
             {
@@ -133,37 +145,30 @@ internal static class YamlFrontEnd
             }
         }
 
-        return new Mark(text.Length, line, text.Length - lineStart + 1);
+        return new Mark(index, line, index - lineStart + 1);
     }
-
-    /// <summary>Line breaks as the YAML parser counts them: CR, LF, NEL, LS and PS.</summary>
-    private static bool Breaks(string text, int i) => text[i] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>The first tab in the leading white space of a line, as a mark.</summary>
     private static Mark? FirstIndentationTab(string text)
     {
-        int line = 1;
         bool atLineStart = true;
-        int lineStart = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            if (Breaks(text, i))
             {
-                line++;
-                lineStart = i + 1;
                 atLineStart = true;
                 continue;
             }
 
-            if (!atLineStart || c == '\r')
+            if (!atLineStart)
             {
                 continue;
             }
 
             if (c == '\t')
             {
-                return new Mark(i, line, i - lineStart + 1);
+                return MarkAt(text, i);
             }
 
             atLineStart = c == ' ';
@@ -184,7 +189,7 @@ internal static class YamlFrontEnd
         }
 
         int lineStart = colon;
-        while (lineStart > 0 && text[lineStart - 1] is not ('\n' or '\r'))
+        while (lineStart > 0 && !Breaks(text, lineStart - 1))
         {
             lineStart--;
         }
@@ -201,16 +206,7 @@ internal static class YamlFrontEnd
             return null;
         }
 
-        int line = 1;
-        for (int i = 0; i < lineStart; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                line++;
-            }
-        }
-
-        return (new Mark(keyStart, line, keyStart - lineStart + 1), length);
+        return (MarkAt(text, keyStart), length);
     }
 
     /// <summary>Formats numbers the same on every machine, so the build and the CLI print identical text.</summary>

@@ -23,6 +23,10 @@ public class LocatedDiagnosticTests
     [InlineData("ruleset: t\nregisters:\n\tR: { fields: { A: 0 } }\n", 3, 1)]
     [InlineData("ruleset: t\nregisters:\n  R:\n  \tfields: { A: 0 }\n", 4, 3)]
     [InlineData("ruleset: t\nregisters:\n  R: { fields: { A: 0 } }\n\t\ncontrols: {}\n", 4, 1)]
+    // NEL, LS and PS end lines for YAML (and NEL then CR LF is two): found by the mutation property.
+    [InlineData("ruleset: t\nregisters:\u0085\tR: { fields: { A: 0 } }\n", 3, 1)]
+    [InlineData("ruleset: t\nregisters:\u0085\r\n\tR: { fields: { A: 0 } }\n", 4, 1)]
+    [InlineData("ruleset: t\u2028registers:\u2029\tR: { fields: { A: 0 } }\n", 3, 1)]
     public void A_tab_in_the_indentation_is_reported_at_the_tab(string yaml, int line, int column)
     {
         Assert.Equal($"rules/t.nvtrap.yaml({line},{column}): error NVT001: YAML syntax error: a tab indents this line; YAML indents with spaces only. Replace the tab with spaces.", OnlyError(yaml));
