@@ -78,7 +78,7 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
                 // the generated code and the interpreter must still agree on the whole decision.
                 var generatedVm = Linux66Traps.DefaultVm();
                 var interpretedVm = VmProfile.Defaults(interpreted);
-                profile = RandomProfile(random, ref generatedVm, ref interpretedVm);
+                profile = RandomVmProfile.Draw(random, default(Linux66Traps.Rules).Names, ref generatedVm, ref interpretedVm);
                 expected = TrapEngine.Decide(generated, state, generatedVm, esr);
                 actual = TrapEngine.Decide(interpreted, state, interpretedVm, esr);
             }
@@ -124,43 +124,6 @@ public class InterpreterDifferentialTests : IClassFixture<LinuxRulesFixture>
 
         Assert.Equal(0, reasons[(int)DecisionReason.HostEl0NotForwarded]);
         Console.WriteLine($"{Cases} cases, {withKernel} of them against Linux66Reference, in {stopwatch.Elapsed.TotalSeconds:F1} s: {counts}");
-    }
-
-    /// <summary>
-    /// Draws a VM profile and applies it to both rulesets' defaults alike, by the generated
-    /// numbering (the interpreter numbers registers and groups the same way, as checked above):
-    /// each fine-grained group hides random bits, each sanitised register gets random disjoint
-    /// RES0 and RES1 masks, each with a chance of keeping its default. Returns it as text.
-    /// </summary>
-    private static string RandomProfile(Random random, ref VmProfile generated, ref VmProfile interpreted)
-    {
-        var names = default(Linux66Traps.Rules).Names;
-        var text = new List<string>();
-        for (int group = 1; group <= Linux66Traps.FineGrainedGroupCount; group++)
-        {
-            if (random.Next(4) != 0)
-            {
-                ulong hidden = RandomRegisters.Next(random);
-                generated.SetHiddenBits(group, hidden);
-                interpreted.SetHiddenBits(group, hidden);
-                text.Add($"hide {names.FineGrainedGroupName(group)}=0x{hidden:X}");
-            }
-        }
-
-        for (int register = 0; register < Linux66Traps.RegisterCount; register++)
-        {
-            Assert.Equal(generated.IsSanitised(register), interpreted.IsSanitised(register));
-            if (generated.IsSanitised(register) && random.Next(4) != 0)
-            {
-                ulong res0 = RandomRegisters.Next(random);
-                ulong res1 = RandomRegisters.Next(random) & ~res0;
-                generated.SetReserved(register, res0, res1);
-                interpreted.SetReserved(register, res0, res1);
-                text.Add($"{names.RegisterName(register)} res0=0x{res0:X} res1=0x{res1:X}");
-            }
-        }
-
-        return text.Count == 0 ? "defaults" : string.Join(" ", text);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class TestRulesDifferentialTests : IClassFixture<TestRulesFixture>
                 withProfile++;
                 var generatedVm = TestTraps.DefaultVm();
                 var interpretedVm = VmProfile.Defaults(interpreted);
-                profile = RandomProfile(random, names, ref generatedVm, ref interpretedVm);
+                profile = RandomVmProfile.Draw(random, names, ref generatedVm, ref interpretedVm);
                 expected = TrapEngine.Decide(generated, state, generatedVm, esr);
                 actual = TrapEngine.Decide(interpreted, state, interpretedVm, esr);
             }
@@ -104,52 +104,5 @@ public class TestRulesDifferentialTests : IClassFixture<TestRulesFixture>
         Assert.True(filtered >= 250, $"only {filtered} decisions name a filter; {counts}");
         Assert.InRange(withProfile, Cases * 2 / 5, Cases * 3 / 5);
         Console.WriteLine($"{Cases} cases on the test ruleset, {withProfile} with a random profile, in {stopwatch.Elapsed.TotalSeconds:F1} s: {counts}, filtered {filtered}");
-    }
-
-    /// <summary>
-    /// Draws a VM profile and applies it to both defaults alike: hidden bits per fine-grained
-    /// group, disjoint RES0 and RES1 for each sanitised register, each parameter within its
-    /// declared range; each with a chance of keeping its default. Returns it as text.
-    /// </summary>
-    private static string RandomProfile(Random random, RulesetNames names, ref VmProfile generated, ref VmProfile interpreted)
-    {
-        var text = new List<string>();
-        for (int group = 1; group <= TestTraps.FineGrainedGroupCount; group++)
-        {
-            if (random.Next(4) != 0)
-            {
-                ulong hidden = RandomRegisters.Next(random);
-                generated.SetHiddenBits(group, hidden);
-                interpreted.SetHiddenBits(group, hidden);
-                text.Add($"hide {names.FineGrainedGroupName(group)}=0x{hidden:X}");
-            }
-        }
-
-        for (int register = 0; register < TestTraps.RegisterCount; register++)
-        {
-            Assert.Equal(generated.IsSanitised(register), interpreted.IsSanitised(register));
-            if (generated.IsSanitised(register) && random.Next(4) != 0)
-            {
-                ulong res0 = RandomRegisters.Next(random);
-                ulong res1 = RandomRegisters.Next(random) & ~res0;
-                generated.SetReserved(register, res0, res1);
-                interpreted.SetReserved(register, res0, res1);
-                text.Add($"{names.RegisterName(register)} res0=0x{res0:X} res1=0x{res1:X}");
-            }
-        }
-
-        for (int parameter = 0; parameter < TestTraps.ParameterCount; parameter++)
-        {
-            if (random.Next(4) != 0)
-            {
-                var (min, max) = names.ParameterRange(parameter);
-                ulong value = min + (ulong)random.NextInt64((long)(max - min + 1));
-                generated.SetParameter(parameter, value);
-                interpreted.SetParameter(parameter, value);
-                text.Add($"{names.ParameterName(parameter)}={value}");
-            }
-        }
-
-        return text.Count == 0 ? "defaults" : string.Join(" ", text);
     }
 }
