@@ -22,19 +22,40 @@ internal static class PropertySettings
     /// <summary>A long run keeps going after a failure, counting failures by class.</summary>
     public static bool IsLongRun => Environment.GetEnvironmentVariable(IterationsVariable) is { Length: > 0 };
 
-    public static long Iterations(long normal) => Number(IterationsVariable) ?? normal;
+    public static long Iterations(long normal) => Number(IterationsVariable, minimum: 1) ?? normal;
 
-    public static ulong Seed(ulong normal) => (ulong?)Number(SeedVariable) ?? normal;
+    public static ulong Seed(ulong normal) => (ulong?)Number(SeedVariable, minimum: 0) ?? normal;
 
-    public static int CompileEvery(int normal) => (int?)Number(CompileEveryVariable) ?? normal;
+    public static int CompileEvery(int normal) => (int?)Number(CompileEveryVariable, minimum: 1, maximum: int.MaxValue) ?? normal;
 
     public static string FailureFolder =>
         Environment.GetEnvironmentVariable(FailuresVariable) is { Length: > 0 } folder
             ? folder
             : Path.Combine(NvTrap.Testing.RepositoryPaths.Root, "artifacts", "property-failures");
 
-    private static long? Number(string variable) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text
-            ? long.Parse(text.Replace("_", string.Empty), NumberStyles.Integer, CultureInfo.InvariantCulture)
-            : null;
+    /// <summary>
+    /// A setting's value: decimal or 0x-prefixed hexadecimal, with optional '_' separators. A value
+    /// that is not a number in range stops the run with the variable's name, not a bare
+    /// FormatException (and a compile-every of 0 would divide by zero mid-run).
+    /// </summary>
+    private static long? Number(string variable, long minimum, long maximum = long.MaxValue)
+    {
+        if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        var digits = text.Trim().Replace("_", string.Empty);
+        bool hex = digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        bool parsed = hex
+            ? long.TryParse(digits.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long value)
+            : long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        if (!parsed || value < minimum || value > maximum)
+        {
+            throw new InvalidOperationException(
+                $"{variable}='{text}': expected a whole number from {minimum} to {maximum}, in decimal or 0x-prefixed hexadecimal.");
+        }
+
+        return value;
+    }
 }
