@@ -95,7 +95,7 @@ internal static class CheckCommand
                     return ExitCodes.Usage;
                 }
 
-                return KernelCheck.Run(context, new Kernel.Import.ImportRequest(tree, parseResult.GetValue(kernel.Overlay), parseResult.GetValue(kernel.Defines) ?? []));
+                return KernelCheck.Run(context, new Kernel.Import.ImportRequest(tree, parseResult.GetValue(kernel.Overlay), parseResult.GetValue(kernel.Defines) ?? [], Input.BoundedFile.TryReadText));
             }
 
             if (!TryParseOverrides(context, severities, out var overrides))

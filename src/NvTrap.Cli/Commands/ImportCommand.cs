@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using NvTrap.Cli.CommandLine;
+using NvTrap.Cli.Input;
 using NvTrap.Kernel.Import;
 
 namespace NvTrap.Cli.Commands;
@@ -37,7 +38,7 @@ internal static class ImportCommand
         kernel.Options.Add(overlay);
         kernel.Options.Add(output);
         kernel.Options.Add(defines);
-        kernel.SetAction(parseResult => Run(context, new ImportRequest(parseResult.GetValue(source)!, parseResult.GetValue(overlay), parseResult.GetValue(defines) ?? []), parseResult.GetValue(output)));
+        kernel.SetAction(parseResult => Run(context, new ImportRequest(parseResult.GetValue(source)!, parseResult.GetValue(overlay), parseResult.GetValue(defines) ?? [], BoundedFile.TryReadText), parseResult.GetValue(output)));
 
         var command = new Command("import", "Import rules from another format.");
         command.Subcommands.Add(kernel);

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace NvTrap.Cli.Input;
 
-/// <summary>Why <see cref="BoundedFile.TryReadText"/> returned no text.</summary>
+/// <summary>Why <see cref="BoundedFile.TryReadText(string, long, out string?, out ReadFailure)"/> returned no text.</summary>
 internal enum ReadFailure
 {
     None,
@@ -55,6 +55,9 @@ internal static class BoundedFile
             return null;
         }
     }
+
+    /// <summary>The text, or null with <paramref name="problem"/> saying why (the kernel import reads its files with this).</summary>
+    public static string? TryReadText(string path, long maxBytes, out string? problem) => TryReadText(path, maxBytes, out problem, out _);
 
     private static string? Read(FileStream stream, long maxBytes, out string? problem, out ReadFailure failure)
     {

@@ -28,9 +28,33 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.IsError);
 
-    public void Error(KernelDiagnosticId id, SourceLocation location, string message) =>
-        _items.Add(new KernelDiagnostic(location, id.Code, true, message));
+    /// <summary>
+    /// True once a limit stopped the import (<see cref="Stop"/>): what was read is incomplete, so
+    /// every phase after it does nothing, rather than report what follows from the missing part.
+    /// </summary>
+    public bool IsStopped { get; private set; }
 
-    public void Warning(KernelDiagnosticId id, SourceLocation location, string message) =>
-        _items.Add(new KernelDiagnostic(location, id.Code, false, message));
+    /// <summary>Reports the first limit reached as an error and stops the import; later calls add nothing.</summary>
+    public void Stop(KernelDiagnosticId id, SourceLocation location, string message)
+    {
+        if (!IsStopped)
+        {
+            Error(id, location, message);
+            IsStopped = true;
+        }
+    }
+
+    /// <summary>Adds an error, unless a limit stopped the import: then it would only follow from the part not read.</summary>
+    public void Error(KernelDiagnosticId id, SourceLocation location, string message) => Add(new KernelDiagnostic(location, id.Code, true, message));
+
+    /// <summary>Adds a warning, unless a limit stopped the import.</summary>
+    public void Warning(KernelDiagnosticId id, SourceLocation location, string message) => Add(new KernelDiagnostic(location, id.Code, false, message));
+
+    private void Add(KernelDiagnostic diagnostic)
+    {
+        if (!IsStopped)
+        {
+            _items.Add(diagnostic);
+        }
+    }
 }

@@ -9,6 +9,7 @@ internal sealed record KernelDiagnosticId(string Code, string Title)
 {
     // Reading files
     public static readonly KernelDiagnosticId MissingFile = new("NVTK001", "A kernel file the import needs is missing");
+    public static readonly KernelDiagnosticId UnreadableFile = new("NVTK002", "A file is not a regular file, is too large, or cannot be read");
 
     // Preprocessor
     public static readonly KernelDiagnosticId BadDirective = new("NVTK010", "Malformed or unbalanced preprocessor directive");
@@ -16,6 +17,8 @@ internal sealed record KernelDiagnosticId(string Code, string Title)
     public static readonly KernelDiagnosticId BadMacroCall = new("NVTK012", "Malformed macro invocation");
     public static readonly KernelDiagnosticId BadPaste = new("NVTK013", "Token pasting does not make one token");
     public static readonly KernelDiagnosticId BadDefine = new("NVTK014", "Malformed --define");
+    public static readonly KernelDiagnosticId ExpansionTooLarge = new("NVTK015", "Macro expansion exceeds the import's limit");
+    public static readonly KernelDiagnosticId NestingTooDeep = new("NVTK016", "Nesting exceeds the import's limit");
 
     // Constant expressions
     public static readonly KernelDiagnosticId UnresolvedSymbol = new("NVTK020", "Symbol cannot be resolved to a constant");

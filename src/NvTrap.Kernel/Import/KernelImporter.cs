@@ -11,8 +11,8 @@ using NvTrap.Kernel.SysregFile;
 
 namespace NvTrap.Kernel.Import;
 
-/// <summary>What to import: a kernel tree, an optional overlay, and -D style definitions.</summary>
-internal sealed record ImportRequest(string SourceDirectory, string? OverlayPath, IReadOnlyList<string> Defines);
+/// <summary>What to import: a kernel tree, an optional overlay, -D style definitions, and how to read a file.</summary>
+internal sealed record ImportRequest(string SourceDirectory, string? OverlayPath, IReadOnlyList<string> Defines, KernelFileReader ReadFile);
 
 /// <summary>The import's result: the ruleset (null when an error stopped it) and every diagnostic.</summary>
 internal sealed record ImportResult(ImportedRuleset? Ruleset, IReadOnlyList<KernelDiagnostic> Diagnostics)
@@ -64,7 +64,18 @@ internal sealed class KernelImporter
                 return _ruleset;
             }
 
-            _overlay = OverlayReader.Read(overlayPath, File.ReadAllText(overlayPath), _diagnostics);
+            if (Read(request, overlayPath, overlayPath) is not { } overlayText)
+            {
+                return _ruleset;
+            }
+
+            _overlay = OverlayReader.Read(overlayPath, overlayText, _diagnostics);
+            if (_diagnostics.HasErrors)
+            {
+                // The tree is read with the overlay's defines and translations; with the overlay
+                // broken, every CCC and filter would be reported again as untranslated.
+                return _ruleset;
+            }
         }
 
         _ruleset.Name = _overlay.Ruleset ?? "linux";
@@ -88,7 +99,12 @@ internal sealed class KernelImporter
         string sysregPath = Path.Combine(_root, KernelTree.SysregFile);
         if (File.Exists(sysregPath))
         {
-            _sysregs = SysregFileReader.Read(KernelTree.SysregFile, File.ReadAllText(sysregPath), _diagnostics);
+            if (Read(request, sysregPath, KernelTree.SysregFile) is not { } sysregText)
+            {
+                return _ruleset;
+            }
+
+            _sysregs = SysregFileReader.Read(KernelTree.SysregFile, sysregText, _diagnostics);
             foreach (var define in _sysregs.Defines)
             {
                 _preprocessor.Define(define.Name, define.Body, define.Location);
@@ -108,12 +124,31 @@ internal sealed class KernelImporter
                 continue;
             }
 
-            var tokens = _preprocessor.Process(header, File.ReadAllText(path));
+            if (Read(request, path, header) is not { } headerText)
+            {
+                return _ruleset;
+            }
+
+            var tokens = _preprocessor.Process(header, headerText);
             AddEnums(CParser.Parse(tokens, _diagnostics, _preprocessor.Origin));
+            if (_diagnostics.IsStopped)
+            {
+                return _ruleset;
+            }
         }
 
-        var unitTokens = _preprocessor.Process(KernelTree.Tables, File.ReadAllText(tablesPath));
+        if (Read(request, tablesPath, KernelTree.Tables) is not { } tablesText)
+        {
+            return _ruleset;
+        }
+
+        var unitTokens = _preprocessor.Process(KernelTree.Tables, tablesText);
         var unit = CParser.Parse(unitTokens, _diagnostics, _preprocessor.Origin);
+        if (_diagnostics.IsStopped)
+        {
+            return _ruleset;
+        }
+
         AddEnums(unit);
         if (_enumerators.TryGetValue("HCR_EL2", out var vcpu) && vcpu.Enum.Name == "vcpu_sysreg")
         {
@@ -129,6 +164,21 @@ internal sealed class KernelImporter
         ApplyOverlayRegisters();
         ApplyOverlayCatalogue();
         return _ruleset;
+    }
+
+    /// <summary>
+    /// A file's text through the request's reader, or null after stopping the import with NVTK002
+    /// (a FIFO, a device, a folder, a file over <see cref="KernelLimits.MaxFileBytes"/>, a read error).
+    /// </summary>
+    private string? Read(ImportRequest request, string path, string shownAs)
+    {
+        if (request.ReadFile(path, KernelLimits.MaxFileBytes, out string? problem) is { } text)
+        {
+            return text;
+        }
+
+        _diagnostics.Stop(KernelDiagnosticId.UnreadableFile, new SourceLocation(shownAs, 0, 0), $"Not read: {problem ?? "it cannot be read"}.");
+        return null;
     }
 
     private void AddEnums(CUnit unit)
@@ -150,6 +200,16 @@ internal sealed class KernelImporter
 
     // ---- constants -------------------------------------------------------------------------
 
+    /// <summary>
+    /// An enumerator's value: its own expression, or one more than the enumerator before it (0 for
+    /// the first). The enum is walked back to the nearest enumerator already known and evaluated
+    /// forward from there, caching each, so neither a long run of enumerators without values nor
+    /// values written in terms of earlier ones (the kernel's <c>__before_X = __after_X - 1</c>)
+    /// costs a level of recursion each: an enum may hold thousands. Only an expression naming a
+    /// later enumerator, or another enum's, evaluates that one first; such chains may nest
+    /// <see cref="KernelLimits.MaxNesting"/> deep (NVTK016 beyond, at the enumerator), and a cycle
+    /// has no value.
+    /// </summary>
     private CValue? EnumValue(string name)
     {
         if (_enumValues.TryGetValue(name, out var known))
@@ -157,29 +217,76 @@ internal sealed class KernelImporter
             return known;
         }
 
-        if (!_enumerators.TryGetValue(name, out var entry) || !_evaluating.Add(name))
+        if (!_enumerators.TryGetValue(name, out var entry))
+        {
+            return null;
+        }
+
+        var enumerators = entry.Enum.Enumerators;
+        int start = entry.Index;
+        while (start > 0 && !(enumerators[start - 1].Name is { } before && _enumValues.ContainsKey(before)))
+        {
+            start--;
+        }
+
+        CValue? value = null;
+        for (int k = start; k <= entry.Index; k++)
+        {
+            var enumerator = enumerators[k];
+            if (enumerator.Name is { } cached && _enumValues.TryGetValue(cached, out var already))
+            {
+                value = already;
+                continue;
+            }
+
+            if (enumerator.Value is { } tokens)
+            {
+                value = ExplicitEnumValue(enumerator, tokens);
+            }
+            else if (k == 0)
+            {
+                value = CValue.Int(0);
+            }
+            else if (k == start)
+            {
+                // The enumerator before has a cached value (the walk back stopped there).
+                value = enumerators[k - 1].Name is { } previous && _enumValues[previous] is { } v ? v with { Bits = v.Bits + 1 } : null;
+            }
+            else
+            {
+                value = value is { } v ? v with { Bits = v.Bits + 1 } : null;
+            }
+
+            if (enumerator.Name is { } named && !_evaluating.Contains(named))
+            {
+                _enumValues[named] = value;
+            }
+        }
+
+        return value;
+    }
+
+    private CValue? ExplicitEnumValue(CEnumerator enumerator, IReadOnlyList<Token> tokens)
+    {
+        string name = enumerator.Name ?? string.Empty;
+        if (!_evaluating.Add(name))
         {
             return null;
         }
 
         CValue? value;
-        var enumerator = entry.Enum.Enumerators[entry.Index];
-        if (enumerator.Value is { } tokens)
+        if (_evaluating.Count > KernelLimits.MaxNesting)
         {
-            value = ConstantExpression.Evaluate(tokens, t => EnumValue(t.Text), out _);
-        }
-        else if (entry.Index == 0)
-        {
-            value = CValue.Int(0);
+            _diagnostics.Stop(KernelDiagnosticId.NestingTooDeep, At(enumerator.At),
+                $"Enumerator {name}'s value names an enumerator whose value names another, more than {KernelLimits.MaxNesting} deep; the import's limit keeps this evaluation off the end of the stack.");
+            value = null;
         }
         else
         {
-            var previous = entry.Enum.Enumerators[entry.Index - 1];
-            value = previous.Name is { } p && EnumValue(p) is { } v ? v with { Bits = v.Bits + 1 } : null;
+            value = ConstantExpression.Evaluate(tokens, t => EnumValue(t.Text), out _);
         }
 
         _evaluating.Remove(name);
-        _enumValues[name] = value;
         return value;
     }
 
@@ -191,8 +298,8 @@ internal sealed class KernelImporter
         {
             var at = error.At;
             string where = at.Location != At(at) ? $" (spelled at {at.Location})" : string.Empty;
-            string spelling = Lexer.Spell(_preprocessor.Spelling(tokens));
-            _diagnostics.Error(error.Unresolved ? KernelDiagnosticId.UnresolvedSymbol : KernelDiagnosticId.BadExpression, At(at),
+            string spelling = Lexer.Quote(_preprocessor.Spelling(tokens));
+            _diagnostics.Error(error.Id, At(at),
                 $"{what} '{spelling}': {error.Message}{where}.");
         }
 
@@ -485,7 +592,7 @@ internal sealed class KernelImporter
         var spelling = _preprocessor.Spelling(expression.Tokens);
         if (spelling.Count != 1 || spelling[0].Kind != TokenKind.Identifier)
         {
-            _diagnostics.Error(KernelDiagnosticId.UnknownRegister, At(expression.First), $"'.index = {Lexer.Spell(spelling)}' is not a register name.");
+            _diagnostics.Error(KernelDiagnosticId.UnknownRegister, At(expression.First), $"'.index = {Lexer.Quote(spelling)}' is not a register name.");
             return null;
         }
 
@@ -865,7 +972,7 @@ internal sealed class KernelImporter
             var value = ConstantExpression.Evaluate(_preprocessor.ExpandAll(Lexer.Lex("<import>", macro, -1)), t => EnumValue(t.Text), out var error);
             if (value is null)
             {
-                _diagnostics.Error(error?.Unresolved == true ? KernelDiagnosticId.UnresolvedSymbol : KernelDiagnosticId.BadExpression, given.Location,
+                _diagnostics.Error(error?.Id ?? KernelDiagnosticId.BadExpression, given.Location,
                     $"sysregs names {given.Value}, whose {macro} is not a constant: {error?.Message ?? "no value"}.");
                 continue;
             }
@@ -931,7 +1038,7 @@ internal sealed class KernelImporter
         var value = ConstantExpression.Evaluate(tokens, t => EnumValue(t.Text), out var error);
         if (value is null)
         {
-            _diagnostics.Error(error?.Unresolved == true ? KernelDiagnosticId.UnresolvedSymbol : KernelDiagnosticId.BadExpression, given.Location,
+            _diagnostics.Error(error?.Id ?? KernelDiagnosticId.BadExpression, given.Location,
                 $"{(res0 ? "res0" : "res1")} of {given.Name}, '{source}': {error?.Message ?? "not a constant"} (spelled at {error?.At.Location}).");
             return 0;
         }

@@ -1,15 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
+using NvTrap.Compiler.Diagnostics;
+using NvTrap.Compiler.Syntax;
 using NvTrap.Kernel.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace NvTrap.Kernel.Overlay;
 
-/// <summary>Reads an overlay file (docs/import.md), reporting each problem at its line as NVTK050.</summary>
+/// <summary>
+/// Reads an overlay file (docs/import.md), reporting each problem at its line as NVTK050. The
+/// YAML is read by the rule compiler's front end, so an overlay has the same limits as a rule
+/// file (nesting depth, node count, no anchors or aliases) and cannot overflow the stack.
+/// </summary>
 internal static class OverlayReader
 {
     private static readonly string[] TopKeys = { "ruleset", "defines", "context", "parameters", "conditions", "filters", "registers", "fine_grained", "families", "sysregs" };
@@ -17,31 +20,30 @@ internal static class OverlayReader
     public static KernelOverlay Read(string path, string text, DiagnosticBag diagnostics)
     {
         var overlay = new KernelOverlay { Path = path };
-        YamlMappingNode root;
-        try
+        var yamlDiagnostics = new List<RuleDiagnostic>();
+        var document = YamlFrontEnd.Parse(path, text, YamlLimits.Default, yamlDiagnostics);
+        foreach (var problem in yamlDiagnostics)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                diagnostics.Error(KernelDiagnosticId.OverlaySyntax, new SourceLocation(path, 1, 1), "An overlay is a YAML mapping (see docs/import.md).");
-                return overlay;
-            }
-
-            root = mapping;
+            diagnostics.Error(KernelDiagnosticId.OverlaySyntax, new SourceLocation(path, problem.Span.StartLine, problem.Span.StartColumn), problem.Message);
         }
-        catch (YamlException ex)
+
+        if (yamlDiagnostics.Count > 0)
         {
-            diagnostics.Error(KernelDiagnosticId.OverlaySyntax, new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), $"YAML syntax error: {ex.Message}");
             return overlay;
         }
 
-        SourceLocation At(YamlNode node) => new(path, (int)node.Start.Line, (int)node.Start.Column);
+        if (document is not YamlMapping root)
+        {
+            diagnostics.Error(KernelDiagnosticId.OverlaySyntax, new SourceLocation(path, 1, 1), "An overlay is a YAML mapping (see docs/import.md).");
+            return overlay;
+        }
+
+        SourceLocation At(YamlNode node) => new(path, node.Span.StartLine, node.Span.StartColumn);
         void Bad(YamlNode node, string message) => diagnostics.Error(KernelDiagnosticId.OverlaySyntax, At(node), message);
 
         string? Scalar(YamlNode node, string what)
         {
-            if (node is YamlScalarNode scalar && scalar.Value is not null)
+            if (node is YamlScalar scalar)
             {
                 return scalar.Value;
             }
@@ -52,18 +54,22 @@ internal static class OverlayReader
 
         IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries(YamlNode node, string what)
         {
-            if (node is not YamlMappingNode mapping)
+            if (node is not YamlMapping mapping)
             {
                 Bad(node, $"{what} must be a mapping.");
                 yield break;
             }
 
-            foreach (var entry in mapping.Children)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in mapping.Entries)
             {
-                if (Scalar(entry.Key, "A key") is { } key)
+                if (!seen.Add(entry.Key.Value))
                 {
-                    yield return (key, entry.Key, entry.Value);
+                    Bad(entry.Key, $"Duplicate key '{entry.Key.Value}' in {what}; each key may appear once.");
+                    continue;
                 }
+
+                yield return (entry.Key.Value, entry.Key, entry.Value);
             }
         }
 
@@ -79,7 +85,7 @@ internal static class OverlayReader
         }
 
         YamlNode? Child(YamlNode node, string key) =>
-            node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+            node is YamlMapping m ? m.Entries.FirstOrDefault(e => e.Key.Value == key).Value : null;
 
         foreach (var (key, keyNode, value) in Entries(root, "The overlay"))
         {
@@ -113,7 +119,7 @@ internal static class OverlayReader
                     foreach (var (name, nameNode, v) in Entries(value, "parameters"))
                     {
                         CheckKeys(v, $"parameter {name}", "default", "range");
-                        var parts = Entries(v, $"parameter {name}").Select(e => $"{e.Key}: {(e.Value as YamlScalarNode)?.Value}");
+                        var parts = Entries(v, $"parameter {name}").Select(e => $"{e.Key}: {(e.Value as YamlScalar)?.Value}");
                         overlay.Parameters[name] = new Located<string>("{ " + string.Join(", ", parts) + " }", At(nameNode));
                     }
 
@@ -151,13 +157,13 @@ internal static class OverlayReader
                         {
                             foreach (var (field, fieldNode, bits) in Entries(fieldsNode, $"{name}.fields"))
                             {
-                                if (bits is YamlScalarNode single && int.TryParse(single.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int bit) && bit <= 63)
+                                if (bits is YamlScalar single && int.TryParse(single.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int bit) && bit <= 63)
                                 {
                                     fields[field] = (bit, bit);
                                 }
-                                else if (bits is YamlSequenceNode { Children.Count: 2 } pair
-                                    && int.TryParse((pair[0] as YamlScalarNode)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int hi)
-                                    && int.TryParse((pair[1] as YamlScalarNode)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int lo)
+                                else if (bits is YamlSequence { Items.Count: 2 } pair
+                                    && int.TryParse((pair.Items[0] as YamlScalar)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int hi)
+                                    && int.TryParse((pair.Items[1] as YamlScalar)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int lo)
                                     && hi <= 63 && lo <= hi)
                                 {
                                     fields[field] = (hi, lo);
@@ -215,13 +221,13 @@ internal static class OverlayReader
 
                     break;
                 case "sysregs":
-                    if (value is not YamlSequenceNode names)
+                    if (value is not YamlSequence names)
                     {
                         Bad(value, "sysregs must be a list of names ([SPSR_EL2, ELR_EL2]).");
                         break;
                     }
 
-                    foreach (var item in names.Children)
+                    foreach (var item in names.Items)
                     {
                         if (Scalar(item, "A sysregs name") is { } name)
                         {

@@ -17,6 +17,7 @@ internal sealed class CParser
     private readonly DiagnosticBag _diagnostics;
     private readonly System.Func<Token, SourceLocation> _locate;
     private int _position;
+    private int _depth;
 
     private CParser(IReadOnlyList<Token> tokens, DiagnosticBag diagnostics, System.Func<Token, SourceLocation> locate)
     {
@@ -108,7 +109,7 @@ internal sealed class CParser
             {
                 if (head.Count > 0)
                 {
-                    _diagnostics.Error(KernelDiagnosticId.BadDeclaration, _locate(head[0]), $"The declaration starting '{Lexer.Spell(head.Take(6))}' has no ';' before the end of the file.");
+                    _diagnostics.Error(KernelDiagnosticId.BadDeclaration, _locate(head[0]), $"The declaration starting '{Lexer.Quote(head.Take(6))}' has no ';' before the end of the file.");
                 }
 
                 return;
@@ -293,6 +294,24 @@ internal sealed class CParser
             return new CExpression(first, expression);
         }
 
+        if (_depth >= KernelLimits.MaxNesting)
+        {
+            // The reader recurses once a brace; past the limit it stops reading the file rather
+            // than run off the end of the stack, and reports nothing after this.
+            _diagnostics.Stop(KernelDiagnosticId.NestingTooDeep, _locate(first), $"Braces nest deeper than {KernelLimits.MaxNesting} levels in this initializer; the import's limit keeps its reader off the end of the stack. Nothing after this point was read.");
+            _position = _tokens.Count;
+            return null;
+        }
+
+        _depth++;
+        var list = InitializerList(first);
+        _depth--;
+        return list;
+    }
+
+    /// <summary>The braced list that starts at <paramref name="first"/>, the '{'.</summary>
+    private CInitializerList? InitializerList(Token first)
+    {
         _position++;
         var items = new List<CInitializerItem>();
         while (Peek is { } token && !token.Is("}"))

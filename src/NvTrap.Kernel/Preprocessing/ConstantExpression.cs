@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using NvTrap.Kernel.Diagnostics;
 
 namespace NvTrap.Kernel.Preprocessing;
 
@@ -12,22 +13,42 @@ internal readonly record struct CValue(ulong Bits, bool Unsigned)
     public static CValue Int(long value) => new((ulong)value, false);
 }
 
+/// <summary>What kind of failure stopped a constant expression, which decides its diagnostic.</summary>
+internal enum ExpressionFailure
+{
+    /// <summary>Not an integer constant expression (NVTK021).</summary>
+    Malformed,
+
+    /// <summary>An identifier had no value (NVTK020).</summary>
+    Unresolved,
+
+    /// <summary>Nested deeper than <see cref="KernelLimits.MaxNesting"/> (NVTK016).</summary>
+    TooDeep,
+}
+
 /// <summary>Why a constant expression could not be evaluated, and at which token.</summary>
 internal sealed class ConstantExpressionError
 {
-    public ConstantExpressionError(Token at, string message, bool unresolved)
+    public ConstantExpressionError(Token at, string message, ExpressionFailure kind)
     {
         At = at;
         Message = message;
-        Unresolved = unresolved;
+        Kind = kind;
     }
 
     public Token At { get; }
 
     public string Message { get; }
 
-    /// <summary>True when an identifier had no value (NVTK020) rather than the expression being malformed (NVTK021).</summary>
-    public bool Unresolved { get; }
+    public ExpressionFailure Kind { get; }
+
+    /// <summary>The diagnostic this failure is reported as.</summary>
+    public KernelDiagnosticId Id => Kind switch
+    {
+        ExpressionFailure.Unresolved => KernelDiagnosticId.UnresolvedSymbol,
+        ExpressionFailure.TooDeep => KernelDiagnosticId.NestingTooDeep,
+        _ => KernelDiagnosticId.BadExpression,
+    };
 }
 
 /// <summary>
@@ -35,7 +56,8 @@ internal sealed class ConstantExpressionError
 /// suffixes, casts to integer types, unary and binary operators with C's precedence, and ?:.
 /// Identifiers are resolved by the caller (enum constants, or 0 in #if). Integers are computed
 /// in 64 bits; int-width overflow is not modelled (the kernel's masks are written in long or
-/// unsigned long).
+/// unsigned long). The parser recurses once a nesting level (a parenthesis, a unary operator, a
+/// <c>?:</c> branch), so nesting is limited to <see cref="KernelLimits.MaxNesting"/> levels.
 /// </summary>
 internal sealed class ConstantExpression
 {
@@ -48,6 +70,7 @@ internal sealed class ConstantExpression
     private readonly IReadOnlyList<Token> _tokens;
     private readonly Func<Token, CValue?> _resolve;
     private int _position;
+    private int _depth;
 
     private ConstantExpression(IReadOnlyList<Token> tokens, Func<Token, CValue?> resolve)
     {
@@ -63,13 +86,13 @@ internal sealed class ConstantExpression
         {
             if (tokens.Count == 0)
             {
-                throw new EvaluationFailure(null, "empty expression", false);
+                throw new EvaluationFailure(null, "empty expression", ExpressionFailure.Malformed);
             }
 
             var value = parser.Conditional();
             if (parser._position < tokens.Count)
             {
-                throw new EvaluationFailure(tokens[parser._position], $"unexpected '{tokens[parser._position].Text}'", false);
+                throw new EvaluationFailure(tokens[parser._position], $"unexpected '{tokens[parser._position].Text}'", ExpressionFailure.Malformed);
             }
 
             error = null;
@@ -78,7 +101,7 @@ internal sealed class ConstantExpression
         catch (EvaluationFailure failure)
         {
             var at = failure.At ?? (tokens.Count > 0 ? tokens[Math.Min(parser._position, tokens.Count - 1)] : null);
-            error = at is null ? null : new ConstantExpressionError(at, failure.Message, failure.Unresolved);
+            error = at is null ? null : new ConstantExpressionError(at, failure.Message, failure.Kind);
             return null;
         }
     }
@@ -140,7 +163,7 @@ internal sealed class ConstantExpression
     {
         if (!Accept(punctuator))
         {
-            throw new EvaluationFailure(Peek(), Peek() is null ? $"expected '{punctuator}' before the end" : $"expected '{punctuator}', found '{Peek()!.Text}'", false);
+            throw new EvaluationFailure(Peek(), Peek() is null ? $"expected '{punctuator}' before the end" : $"expected '{punctuator}', found '{Peek()!.Text}'", ExpressionFailure.Malformed);
         }
     }
 
@@ -152,9 +175,12 @@ internal sealed class ConstantExpression
             return condition;
         }
 
+        var question = _tokens[_position - 1];
+        Enter(question);
         var whenTrue = Conditional();
         Expect(":");
         var whenFalse = Conditional();
+        _depth--;
         var chosen = condition.IsTrue ? whenTrue : whenFalse;
         return chosen with { Unsigned = whenTrue.Unsigned || whenFalse.Unsigned };
     }
@@ -214,7 +240,7 @@ internal sealed class ConstantExpression
             case "%":
                 if (b.Bits == 0)
                 {
-                    throw new EvaluationFailure(op, "division by zero", false);
+                    throw new EvaluationFailure(op, "division by zero", ExpressionFailure.Malformed);
                 }
 
                 if (unsigned)
@@ -224,45 +250,59 @@ internal sealed class ConstantExpression
 
                 return Arith(op.Text == "/" ? (ulong)((long)a.Bits / (long)b.Bits) : (ulong)((long)a.Bits % (long)b.Bits));
             default:
-                throw new EvaluationFailure(op, $"'{op.Text}' is not an operator of constant expressions", false);
+                throw new EvaluationFailure(op, $"'{op.Text}' is not an operator of constant expressions", ExpressionFailure.Malformed);
+        }
+    }
+
+    /// <summary>One nesting level deeper; beyond <see cref="KernelLimits.MaxNesting"/> the expression fails.</summary>
+    private void Enter(Token at)
+    {
+        if (++_depth > KernelLimits.MaxNesting)
+        {
+            throw new EvaluationFailure(at, $"it nests deeper than {KernelLimits.MaxNesting} levels (each parenthesis, unary operator and ?: is a level)", ExpressionFailure.TooDeep);
         }
     }
 
     private CValue Unary()
     {
-        var token = Peek() ?? throw new EvaluationFailure(null, "expression ends too early", false);
-        if (token.Kind == TokenKind.Punctuator)
+        var token = Peek() ?? throw new EvaluationFailure(null, "expression ends too early", ExpressionFailure.Malformed);
+        if (token.Kind != TokenKind.Punctuator || token.Text is not ("-" or "+" or "~" or "!" or "("))
         {
-            switch (token.Text)
-            {
-                case "-":
-                    _position++;
-                    var negated = Unary();
-                    return negated with { Bits = 0 - negated.Bits };
-                case "+":
-                    _position++;
-                    return Unary();
-                case "~":
-                    _position++;
-                    var inverted = Unary();
-                    return inverted with { Bits = ~inverted.Bits };
-                case "!":
-                    _position++;
-                    return CValue.Int(Unary().IsTrue ? 0 : 1);
-                case "(":
-                    if (IsCast())
-                    {
-                        return Cast();
-                    }
-
-                    _position++;
-                    var inner = Conditional();
-                    Expect(")");
-                    return inner;
-            }
+            return Primary();
         }
 
-        return Primary();
+        Enter(token);
+        var value = Prefixed(token);
+        _depth--;
+        return value;
+    }
+
+    /// <summary>A unary operator applied to its operand, a cast, or a parenthesized expression.</summary>
+    private CValue Prefixed(Token token)
+    {
+        if (token.Is("(") && IsCast())
+        {
+            return Cast();
+        }
+
+        _position++;
+        switch (token.Text)
+        {
+            case "-":
+                var negated = Unary();
+                return negated with { Bits = 0 - negated.Bits };
+            case "~":
+                var inverted = Unary();
+                return inverted with { Bits = ~inverted.Bits };
+            case "!":
+                return CValue.Int(Unary().IsTrue ? 0 : 1);
+            case "(":
+                var inner = Conditional();
+                Expect(")");
+                return inner;
+            default:
+                return Unary();
+        }
     }
 
     private bool IsCast()
@@ -320,7 +360,7 @@ internal sealed class ConstantExpression
         switch (token.Kind)
         {
             case TokenKind.Number:
-                return ParseNumber(token.Text) ?? throw new EvaluationFailure(token, $"'{token.Text}' is not an integer literal", false);
+                return ParseNumber(token.Text) ?? throw new EvaluationFailure(token, $"'{token.Text}' is not an integer literal", ExpressionFailure.Malformed);
             case TokenKind.Character:
                 string body = token.Text.Trim('\'');
                 if (body.Length == 1)
@@ -328,7 +368,7 @@ internal sealed class ConstantExpression
                     return CValue.Int(body[0]);
                 }
 
-                throw new EvaluationFailure(token, $"character literal {token.Text} is not supported", false);
+                throw new EvaluationFailure(token, $"character literal {token.Text} is not supported", ExpressionFailure.Malformed);
             case TokenKind.Identifier:
                 if (token.Text is "true" or "false")
                 {
@@ -337,26 +377,26 @@ internal sealed class ConstantExpression
 
                 if (Peek() is { } next && next.Is("("))
                 {
-                    throw new EvaluationFailure(token, $"'{token.Text}' is called like a function but is no macro the import knows", true);
+                    throw new EvaluationFailure(token, $"'{token.Text}' is called like a function but is no macro the import knows", ExpressionFailure.Unresolved);
                 }
 
-                return _resolve(token) ?? throw new EvaluationFailure(token, $"'{token.Text}' has no value: it is not defined by the kernel files read", true);
+                return _resolve(token) ?? throw new EvaluationFailure(token, $"'{token.Text}' has no value: it is not defined by the kernel files read", ExpressionFailure.Unresolved);
             default:
-                throw new EvaluationFailure(token, $"unexpected '{token.Text}'", false);
+                throw new EvaluationFailure(token, $"unexpected '{token.Text}'", ExpressionFailure.Malformed);
         }
     }
 
     private sealed class EvaluationFailure : Exception
     {
-        public EvaluationFailure(Token? at, string message, bool unresolved)
+        public EvaluationFailure(Token? at, string message, ExpressionFailure kind)
             : base(message)
         {
             At = at;
-            Unresolved = unresolved;
+            Kind = kind;
         }
 
         public Token? At { get; }
 
-        public bool Unresolved { get; }
+        public ExpressionFailure Kind { get; }
     }
 }

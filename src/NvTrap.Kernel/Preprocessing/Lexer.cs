@@ -180,4 +180,31 @@ internal static class Lexer
 
         return text.ToString();
     }
+
+    /// <summary>How many characters of source a message quotes before cutting it short.</summary>
+    public const int MaxQuotedChars = 120;
+
+    /// <summary>
+    /// Tokens spelled for a message: cut after <see cref="MaxQuotedChars"/> characters with "...",
+    /// so a hostile 100,000-token line gives a readable one-line diagnostic.
+    /// </summary>
+    public static string Quote(IEnumerable<Token> tokens)
+    {
+        var text = new StringBuilder();
+        foreach (var token in tokens)
+        {
+            if (text.Length > 0 && token.LeadingSpace)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(token.Text);
+            if (text.Length > MaxQuotedChars)
+            {
+                return text.ToString(0, MaxQuotedChars) + "...";
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -20,6 +21,8 @@ internal sealed class Preprocessor
     private readonly Dictionary<string, MacroDefinition> _macros = new(System.StringComparer.Ordinal);
     private readonly List<Token> _source = new();
     private readonly HashSet<string> _lockedDefines = new(System.StringComparer.Ordinal);
+    private long _expansionTokens;
+    private int _argumentDepth;
 
     public Preprocessor(DiagnosticBag diagnostics)
     {
@@ -28,6 +31,16 @@ internal sealed class Preprocessor
     }
 
     public IReadOnlyDictionary<string, MacroDefinition> Macros => _macros;
+
+    /// <summary>
+    /// True once a limit stopped the import (<see cref="KernelLimits.MaxExpansionTokens"/> or
+    /// <see cref="KernelLimits.MaxNesting"/> here, or one of another phase): nothing more is
+    /// expanded or processed.
+    /// </summary>
+    private bool LimitReached => _diagnostics.IsStopped;
+
+    /// <summary>Tokens macro expansion has handled so far (substituted, or collected as arguments), counted against <see cref="KernelLimits.MaxExpansionTokens"/>.</summary>
+    public long ExpansionTokens => _expansionTokens;
 
     /// <summary>The tokens of every file read, as written; <see cref="Token.SourceFrom"/> indexes this list.</summary>
     public IReadOnlyList<Token> Source => _source;
@@ -88,7 +101,7 @@ internal sealed class Preprocessor
         bool Active() => conditions.Count == 0 || conditions.Peek().Active;
 
         int i = 0;
-        while (i < raw.Count)
+        while (i < raw.Count && !LimitReached)
         {
             var token = raw[i];
             if (token.StartsLine && token.Is("#"))
@@ -120,6 +133,11 @@ internal sealed class Preprocessor
         }
 
         output.AddRange(ExpandAll(pending));
+        if (LimitReached)
+        {
+            return output;
+        }
+
         foreach (var open in conditions)
         {
             _diagnostics.Error(KernelDiagnosticId.BadDirective, open.Location, "This #if has no #endif before the end of the file.");
@@ -230,7 +248,7 @@ internal sealed class Preprocessor
 
                 return;
             case "error":
-                _diagnostics.Error(KernelDiagnosticId.ErrorDirective, hash.Location, $"#error {Lexer.Spell(rest)}");
+                _diagnostics.Error(KernelDiagnosticId.ErrorDirective, hash.Location, $"#error {Lexer.Quote(rest)}");
                 return;
             case "include":
             case "include_next":
@@ -283,14 +301,19 @@ internal sealed class Preprocessor
         }
 
         var expanded = ExpandAll(replaced);
+        if (LimitReached)
+        {
+            return false;
+        }
+
         // An identifier left after expansion is 0 in #if; a function-like use of an unknown
         // name is an error (a header the import does not read defines it).
         var value2 = ConstantExpression.Evaluate(expanded, _ => CValue.Int(0), out var error);
         if (value2 is null)
         {
             var at = error?.At;
-            var id = error?.Unresolved == true ? KernelDiagnosticId.UnresolvedSymbol : KernelDiagnosticId.BadExpression;
-            _diagnostics.Error(id, at is null ? directive.Location : Origin(at), $"#{directive.Text} {Lexer.Spell(rest)}: {error?.Message ?? "empty condition"}.");
+            var id = error?.Id ?? KernelDiagnosticId.BadExpression;
+            _diagnostics.Error(id, at is null ? directive.Location : Origin(at), $"#{directive.Text} {Lexer.Quote(rest)}: {error?.Message ?? "empty condition"}.");
             return false;
         }
 
@@ -361,7 +384,7 @@ internal sealed class Preprocessor
     {
         var output = new List<Token>();
         var stack = new Stack<Token>(input.Reverse());
-        while (stack.Count > 0)
+        while (stack.Count > 0 && !LimitReached)
         {
             var token = stack.Pop();
             if (token.Kind != TokenKind.Identifier || token.HideSet.Contains(token.Text))
@@ -454,6 +477,10 @@ internal sealed class Preprocessor
             }
 
             arguments[arguments.Count - 1].Add(token);
+            if (!Spend(1, name, macro))
+            {
+                return null;
+            }
         }
 
         if (closing is null)
@@ -558,7 +585,7 @@ internal sealed class Preprocessor
                 {
                     if (!expandedArguments.TryGetValue(parameter, out var expanded))
                     {
-                        expanded = ExpandAll(arguments[parameter]);
+                        expanded = ExpandArgument(arguments[parameter], invocation, macro);
                         expandedArguments[parameter] = expanded;
                     }
 
@@ -583,8 +610,43 @@ internal sealed class Preprocessor
             result[0] = result[0].With(result[0].HideSet, result[0].SourceFrom, result[0].SourceTo, invocation.LeadingSpace);
         }
 
-        return result;
+        return Spend(result.Count, invocation, macro) ? result : new List<Token>();
     }
+
+    /// <summary>
+    /// A macro argument expanded on its own, as C expands an argument before substituting it. An
+    /// argument holding a macro call nests one level: the depth is what this recursion costs.
+    /// </summary>
+    private List<Token> ExpandArgument(List<Token> argument, Token invocation, MacroDefinition macro)
+    {
+        if (_argumentDepth >= KernelLimits.MaxNesting)
+        {
+            Stop(KernelDiagnosticId.NestingTooDeep, invocation,
+                $"Macro calls nest deeper than {KernelLimits.MaxNesting} levels inside the arguments of {macro.Name} (and the calls around it); the import's limit keeps expansion off the end of the stack. Nothing after this point was read.");
+            return argument;
+        }
+
+        _argumentDepth++;
+        var expanded = ExpandAll(argument);
+        _argumentDepth--;
+        return expanded;
+    }
+
+    /// <summary>Counts <paramref name="tokens"/> more of expansion work; false (and the import stops) past <see cref="KernelLimits.MaxExpansionTokens"/>.</summary>
+    private bool Spend(int tokens, Token invocation, MacroDefinition macro)
+    {
+        _expansionTokens += tokens;
+        if (_expansionTokens <= KernelLimits.MaxExpansionTokens)
+        {
+            return !LimitReached;
+        }
+
+        Stop(KernelDiagnosticId.ExpansionTooLarge, invocation,
+            FormattableString.Invariant($"Macro expansion passes the import's limit of {KernelLimits.MaxExpansionTokens:N0} tokens (substituted or collected as arguments) while expanding {macro.Name} (defined at {macro.Location}). Look for a macro that expands to several copies of another, which doubles the size at each level, or calls nested deep inside arguments. Nothing after this point was read."));
+        return false;
+    }
+
+    private void Stop(KernelDiagnosticId id, Token invocation, string message) => _diagnostics.Stop(id, Origin(invocation), message);
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {

@@ -49,6 +49,27 @@ public class NonRegularInputTests
     }
 
     [FifoFact]
+    public void A_fifo_in_a_kernel_tree_is_refused_by_check_kernel_and_import_kernel()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("tree/arch/arm64/kvm/emulate-nested.c", "enum cgt_group_id { __RESERVED__ };\n");
+        string tree = Path.Combine(directory.Path, "tree");
+        Directory.CreateDirectory(Path.Combine(tree, "arch/arm64/tools"));
+        string fifo = Platform.MakeFifo(Path.Combine(tree, "arch/arm64/tools/sysreg"));
+        string output = Path.Combine(directory.Path, "out");
+
+        var check = GuardedRun.Run([fifo], "check", "--kernel", tree);
+        var import = GuardedRun.Run([fifo], "import", "kernel", "--source", tree, "--out", output);
+
+        string refused = "arch/arm64/tools/sysreg: error NVTK002: Not read: it is a named pipe (FIFO), not a regular file.";
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal([refused, $"checked {tree}: 1 error, 0 warnings"], check.OutputLines);
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains(refused, import.ErrorLines);
+        Assert.False(Directory.Exists(output), "import wrote rule files although it read no tree");
+    }
+
+    [FifoFact]
     public void A_fifo_among_the_rule_files_of_a_folder_is_reported_and_the_other_files_still_checked()
     {
         using var directory = new TempDirectory();
@@ -88,6 +109,19 @@ public class NonRegularInputTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["<stdin>: the input is empty; its first line must be a header row such as: esr<TAB>hcr_el2"], result.ErrorLines);
+    }
+
+    [DeviceFact]
+    public void A_device_as_the_overlay_is_refused_before_anything_is_read_from_it()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("tree/arch/arm64/kvm/emulate-nested.c", "enum cgt_group_id { __RESERVED__ };\n");
+
+        var check = GuardedRun.Run("check", "--kernel", Path.Combine(directory.Path, "tree"), "--overlay", "/dev/zero");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal("/dev/zero: error NVTK002: Not read: it is a character device, not a regular file.", check.OutputLines[0]);
+        Assert.Single(check.OutputLines, l => l.Contains(": error ", StringComparison.Ordinal));
     }
 
     [DeviceFact]

@@ -23,7 +23,7 @@ public class RoundTripTests
             folder.With(path, text);
         }
 
-        var imported = KernelImporter.Import(new ImportRequest(folder.Root, folder.PathOf(KernelCExporter.OverlayFile), Array.Empty<string>()));
+        var imported = KernelImporter.Import(new ImportRequest(folder.Root, folder.PathOf(KernelCExporter.OverlayFile), Array.Empty<string>(), TempTree.ReadFile));
         Assert.False(imported.HasErrors, string.Join("\n", imported.Diagnostics.Select(d => d.ToDisplayString())));
         var written = RulesetWriter.Write(imported.Ruleset!);
         var again = RulesetModel.Bound(written.Files);

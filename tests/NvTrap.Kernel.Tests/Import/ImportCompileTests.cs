@@ -17,7 +17,7 @@ public class ImportCompileTests
     private static WrittenRuleset Written(string tables, string overlay)
     {
         using var tree = Fixtures.Tree(tables, overlay);
-        var result = KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), Array.Empty<string>()));
+        var result = KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), Array.Empty<string>(), TempTree.ReadFile));
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.ToDisplayString())));
         return RulesetWriter.Write(result.Ruleset!);
     }

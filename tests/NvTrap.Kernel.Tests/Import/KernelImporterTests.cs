@@ -9,7 +9,7 @@ public class KernelImporterTests
     private const string Tables = "arch/arm64/kvm/emulate-nested.c";
 
     private static ImportResult Import(TempTree tree, params string[] defines) =>
-        KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), defines));
+        KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), defines, TempTree.ReadFile));
 
     private static ImportedRuleset Imported(TempTree tree)
     {
@@ -87,7 +87,7 @@ public class KernelImporterTests
         Assert.Contains("sys_reg", first.Message);
 
         // The same tree with --define imports.
-        var defined = KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), new[] { "WANT_SYSREG=1" }));
+        var defined = KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), new[] { "WANT_SYSREG=1" }, TempTree.ReadFile));
         Assert.False(defined.HasErrors);
     }
 

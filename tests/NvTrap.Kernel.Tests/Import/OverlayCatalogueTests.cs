@@ -20,7 +20,7 @@ public class OverlayCatalogueTests
     private static ImportResult Import(string overlayTail)
     {
         using var tree = Fixtures.Tree(Tables, Fixtures.Overlay + "\n" + overlayTail).With("arch/arm64/include/asm/sysreg.h", Header);
-        return KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), Array.Empty<string>()));
+        return KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), Array.Empty<string>(), TempTree.ReadFile));
     }
 
     private static string Messages(ImportResult result) => string.Join("\n", result.Diagnostics.Select(d => d.ToDisplayString()));

@@ -14,7 +14,7 @@ public class SchemaModelineTests
     private static ImportedRuleset Imported()
     {
         using var tree = Fixtures.Tree(Fixtures.Tables, Fixtures.Overlay);
-        var result = KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), Array.Empty<string>()));
+        var result = KernelImporter.Import(new ImportRequest(tree.Root, tree.PathOf("overlay.yaml"), Array.Empty<string>(), TempTree.ReadFile));
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.ToDisplayString())));
         return result.Ruleset!;
     }

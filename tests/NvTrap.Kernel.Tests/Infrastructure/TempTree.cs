@@ -23,6 +23,22 @@ public sealed class TempTree : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>
+    /// The import's file reader for fixture trees: a plain read of a small file the test wrote. The
+    /// tool's own reader (regular files only, bytes counted) is tested through the CLI.
+    /// </summary>
+    public static string? ReadFile(string path, long maxBytes, out string? problem)
+    {
+        if (new FileInfo(path).Length > maxBytes)
+        {
+            problem = $"it is larger than {maxBytes} bytes";
+            return null;
+        }
+
+        problem = null;
+        return File.ReadAllText(path);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Root))
