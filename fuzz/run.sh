@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of NvTrap with afl-fuzz and SharpFuzz.
 #
-#   bash fuzz/run.sh TARGET SECONDS      TARGET is rules or eval; SECONDS is how long afl-fuzz runs
+#   bash fuzz/run.sh TARGET SECONDS      TARGET is rules, eval or kernel; SECONDS is how long afl-fuzz runs
 #
 #   bash fuzz/run.sh rules 2400          the rule compiler (parse, bind, check, lower, emit), 40 min
 #   bash fuzz/run.sh eval 1200           `nvtrap eval` rows over the built-in ruleset, 20 min
+#   bash fuzz/run.sh kernel 1200         emulate-nested.c through `nvtrap check --kernel`, 20 min
 #
 # It installs what is missing (Debian's afl++ through apt-get; SharpFuzz.CommandLine 2.3.0 into
 # fuzz/.tools), publishes fuzz/NvTrap.Fuzz in Release into fuzz/.out/TARGET/bin, instruments the
@@ -20,11 +21,11 @@ set -euo pipefail
 # goes, and editing run.sh during a 40-minute run would make the end of that run execute garbage.
 {
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -eq 2 ] || usage
 target=$1
 duration=$2
-case "$target" in rules | eval) ;; *) usage ;; esac
+case "$target" in rules | eval | kernel) ;; *) usage ;; esac
 [[ "$duration" =~ ^[0-9]+$ ]] && [ "$duration" -gt 0 ] || usage
 
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
@@ -53,11 +54,13 @@ rm -rf "$bin"
 dotnet publish "$fuzz_dir/NvTrap.Fuzz/NvTrap.Fuzz.csproj" -c Release -o "$bin" -p:UseSharedCompilation=false -nologo -v quiet
 
 # What each target exercises: the compiler and its YAML parser for rules; the eval row reader,
-# the runtime's decision engine and the compiler for eval. Not the harness itself, SharpFuzz,
-# or the BCL (their branches would only dilute the coverage map).
+# the runtime's decision engine and the compiler for eval; the kernel import and the compiler it
+# feeds for kernel. Not the harness itself, SharpFuzz, or the BCL (their branches would only
+# dilute the coverage map).
 case "$target" in
   rules) assemblies=(NvTrap.Compiler.dll YamlDotNet.dll) ;;
   eval) assemblies=(NvTrap.Cli.dll NvTrap.Runtime.dll NvTrap.Compiler.dll) ;;
+  kernel) assemblies=(NvTrap.Kernel.dll NvTrap.Compiler.dll) ;;
 esac
 for dll in "${assemblies[@]}"; do
   echo "run.sh: instrumenting $dll" >&2

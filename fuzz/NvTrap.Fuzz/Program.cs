@@ -8,7 +8,7 @@ using SharpFuzz;
 namespace NvTrap.Fuzz;
 
 /// <summary>
-/// <c>NvTrap.Fuzz TARGET</c> runs TARGET (rules or eval) under afl-fuzz through SharpFuzz, reading
+/// <c>NvTrap.Fuzz TARGET</c> runs TARGET (rules, eval or kernel) under afl-fuzz through SharpFuzz, reading
 /// each input from standard input; fuzz/run.sh starts it. <c>NvTrap.Fuzz TARGET PATH...</c> replays
 /// files (or every file in folders) once each without afl, prints what each did, and exits 1 if
 /// any failed: for triage, and as the command afl-tmin minimizes with.
@@ -19,14 +19,15 @@ internal static class Program
     {
         ["rules"] = input => RulesTarget.Run(input),
         ["eval"] = input => EvalTarget.Run(input),
+        ["kernel"] = input => KernelTarget.Run(input),
     };
 
     public static int Main(string[] args)
     {
         if (args.Length == 0 || !Targets.TryGetValue(args[0], out var target))
         {
-            Console.Error.WriteLine("usage: NvTrap.Fuzz rules|eval            (under afl-fuzz: input on standard input)");
-            Console.Error.WriteLine("       NvTrap.Fuzz rules|eval PATH...   (replay files or folders once, without afl)");
+            Console.Error.WriteLine("usage: NvTrap.Fuzz rules|eval|kernel            (under afl-fuzz: input on standard input)");
+            Console.Error.WriteLine("       NvTrap.Fuzz rules|eval|kernel PATH...   (replay files or folders once, without afl)");
             return 2;
         }
 

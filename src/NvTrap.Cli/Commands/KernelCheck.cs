@@ -1,9 +1,6 @@
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using NvTrap.Cli.CommandLine;
-using NvTrap.Compiler;
-using NvTrap.Kernel.Diagnostics;
 using NvTrap.Kernel.Import;
 
 namespace NvTrap.Cli.Commands;
@@ -33,14 +30,7 @@ internal static class KernelCheck
 
     public static int Run(CliContext context, ImportRequest request)
     {
-        var result = KernelImporter.Import(request);
-        var lines = result.Diagnostics.Select(d => (d.IsError, d.ToDisplayString())).ToList();
-        if (result.Ruleset is not null)
-        {
-            var written = RulesetWriter.Write(result.Ruleset);
-            var compilation = RuleCompiler.Compile(written.Files.Select(f => new RuleSource(KernelLocator.GeneratedPrefix + f.Key, f.Value)));
-            lines.AddRange(compilation.Diagnostics.Select(d => (d.IsError, KernelLocator.Translate(written, d.Id, d.IsError, d.Message, d.Span.Path, d.Span.StartLine, d.Span.StartColumn))));
-        }
+        var lines = KernelTreeCheck.Run(request).Lines();
 
         // A broken tree can give thousands (every unresolved symbol): capped as check caps rule files.
         DiagnosticOutput.WriteLines(context.Output, lines);

@@ -519,7 +519,7 @@ internal sealed class Preprocessor
         int ParameterIndex(Token token) => macro.FunctionLike && token.Kind == TokenKind.Identifier ? IndexOf(macro.Parameters, token.Text) : -1;
 
         Token Stamp(Token token, bool fromArgument) =>
-            fromArgument ? token.With(token.HideSet.Union(hideSet), token.SourceFrom, token.SourceTo) : token.With(token.HideSet.Union(hideSet), from, to);
+            fromArgument ? token.With(HideSets.Union(token.HideSet, hideSet), token.SourceFrom, token.SourceTo) : token.With(HideSets.Union(token.HideSet, hideSet), from, to);
 
         void Append(List<Token> piece, Token at, bool isVaArgs)
         {
@@ -545,7 +545,7 @@ internal sealed class Preprocessor
                     }
 
                     result[result.Count - 1] = new Token(pasted[0].Kind, pasted[0].Text, left.Location, false, left.LeadingSpace,
-                        System.Math.Min(left.SourceFrom, right.SourceFrom), System.Math.Max(left.SourceTo, right.SourceTo), left.HideSet.Union(right.HideSet));
+                        System.Math.Min(left.SourceFrom, right.SourceFrom), System.Math.Max(left.SourceTo, right.SourceTo), HideSets.Union(left.HideSet, right.HideSet));
                     result.AddRange(piece.Skip(1));
                     return;
                 }
