@@ -119,23 +119,11 @@ internal sealed class ConstantExpression
         }
         else if (digits.StartsWith("0b", StringComparison.OrdinalIgnoreCase))
         {
-            value = 0;
-            ok = digits.Length > 2;
-            foreach (char c in digits.Substring(2))
-            {
-                ok &= c is '0' or '1';
-                value = (value << 1) | (uint)(c - '0');
-            }
+            ok = TryParseDigits(digits.Substring(2), 1, out value);
         }
         else if (digits.Length > 1 && digits[0] == '0')
         {
-            value = 0;
-            ok = true;
-            foreach (char c in digits.Substring(1))
-            {
-                ok &= c is >= '0' and <= '7';
-                value = (value << 3) | (uint)(c - '0');
-            }
+            ok = TryParseDigits(digits.Substring(1), 3, out value);
         }
         else
         {
@@ -146,7 +134,34 @@ internal sealed class ConstantExpression
         return ok ? new CValue(value, unsigned || value > long.MaxValue) : null;
     }
 
-    private Token? Peek(int ahead = 0) => _position + ahead < _tokens.Count ? _tokens[_position + ahead] : null;
+    /// <summary>
+    /// Binary (1 bit a digit) or octal (3) digits; false for any other digit or a value beyond 64
+    /// bits, which C rejects rather than truncate.
+    /// </summary>
+    private static bool TryParseDigits(string digits, int bitsPerDigit, out ulong value)
+    {
+        value = 0;
+        if (digits.Length == 0)
+        {
+            return false;
+        }
+
+        int limit = (1 << bitsPerDigit) - 1;
+        foreach (char c in digits)
+        {
+            int digit = c - '0';
+            if (digit < 0 || digit > limit || (value >> (64 - bitsPerDigit)) != 0)
+            {
+                return false;
+            }
+
+            value = (value << bitsPerDigit) | (uint)digit;
+        }
+
+        return true;
+    }
+
+        private Token? Peek(int ahead = 0) => _position + ahead < _tokens.Count ? _tokens[_position + ahead] : null;
 
     private bool Accept(string punctuator)
     {

@@ -100,21 +100,34 @@ internal static class SysregFileReader
                         if (!fields)
                         {
                             var numbers = words.Skip(2).Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : -1).ToArray();
+                            // A bad encoding is reported and the block still read (without its SYS_
+                            // macros), so its End line and fields give no errors of their own.
                             if (numbers.Any(n => n < 0))
                             {
                                 Bad("the encoding must be five decimal numbers.");
-                                continue;
                             }
+                            else if (numbers[0] > 3 || numbers[1] > 7 || numbers[2] > 15 || numbers[3] > 15 || numbers[4] > 7)
+                            {
+                                // sys_reg() would shift the excess into the neighbouring field.
+                                Bad("the encoding's fields are op0 0..3, op1 0..7, CRn 0..15, CRm 0..15 and op2 0..7.");
+                            }
+                            else
+                            {
+                                encoding = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]);
+                            }
+                        }
 
-                            encoding = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]);
+                        if (encoding is var (op0, op1, crn, crm, op2))
+                        {
                             string name = words[1];
-                            Define($"REG_{name}", $"S{numbers[0]}_{numbers[1]}_C{numbers[2]}_C{numbers[3]}_{numbers[4]}", lineNumber);
-                            Define($"SYS_{name}", $"sys_reg({numbers[0]}, {numbers[1]}, {numbers[2]}, {numbers[3]}, {numbers[4]})", lineNumber);
-                            Define($"SYS_{name}_Op0", numbers[0].ToString(CultureInfo.InvariantCulture), lineNumber);
-                            Define($"SYS_{name}_Op1", numbers[1].ToString(CultureInfo.InvariantCulture), lineNumber);
-                            Define($"SYS_{name}_CRn", numbers[2].ToString(CultureInfo.InvariantCulture), lineNumber);
-                            Define($"SYS_{name}_CRm", numbers[3].ToString(CultureInfo.InvariantCulture), lineNumber);
-                            Define($"SYS_{name}_Op2", numbers[4].ToString(CultureInfo.InvariantCulture), lineNumber);
+                            string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+                            Define($"REG_{name}", $"S{op0}_{op1}_C{crn}_C{crm}_{op2}", lineNumber);
+                            Define($"SYS_{name}", $"sys_reg({op0}, {op1}, {crn}, {crm}, {op2})", lineNumber);
+                            Define($"SYS_{name}_Op0", Number(op0), lineNumber);
+                            Define($"SYS_{name}_Op1", Number(op1), lineNumber);
+                            Define($"SYS_{name}_CRn", Number(crn), lineNumber);
+                            Define($"SYS_{name}_CRm", Number(crm), lineNumber);
+                            Define($"SYS_{name}_Op2", Number(op2), lineNumber);
                         }
 
                         block = new SysregDefinition(words[1], fields, encoding, location);

@@ -154,4 +154,15 @@ public class PreprocessorTests
     {
         Assert.Equal(expected, Value(expression));
     }
+
+    [Fact]
+    public void Binary_and_octal_literals_beyond_64_bits_are_not_numbers_rather_than_truncated()
+    {
+        Assert.Equal(ulong.MaxValue, ConstantExpression.ParseNumber("0b" + new string('1', 64))?.Bits);
+        Assert.Null(ConstantExpression.ParseNumber("0b1" + new string('0', 64)));
+        Assert.Equal(ulong.MaxValue, ConstantExpression.ParseNumber("01777777777777777777777")?.Bits);
+        Assert.Null(ConstantExpression.ParseNumber("02000000000000000000000"));
+        Assert.Null(ConstantExpression.ParseNumber("0b"));
+        Assert.Null(ConstantExpression.ParseNumber("08"));
+    }
 }

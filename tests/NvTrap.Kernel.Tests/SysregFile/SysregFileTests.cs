@@ -87,6 +87,9 @@ public class SysregFileTests
     [InlineData("Sysreg\tR\t3\t0\t1\t0\t0\nBogus\t1\nEndSysreg\n", 2, "unknown keyword")]
     [InlineData("Field\t1\tX\n", 1, "inside a Sysreg")]
     [InlineData("\n\nSysreg\tR\t3\t0\t1\t0\t0\n", 3, "no End line")]
+    [InlineData("Sysreg\tR\t4\t0\t1\t0\t0\nField\t1\tX\nEndSysreg\n", 1, "op0 0..3")]
+    [InlineData("Sysreg\tR\t3\t0\t16\t0\t0\nEndSysreg\n", 1, "CRn 0..15")]
+    [InlineData("Sysreg\tR\t3\tx\t1\t0\t0\nEndSysreg\n", 1, "five decimal numbers")]
     public void Malformed_lines_are_errors_at_their_line(string text, int line, string message)
     {
         var (_, diagnostics, _) = Read(text);
