@@ -55,13 +55,19 @@ internal static class KernelCExporter
         }
 
         // Everything below is one C namespace in the tree: enumerators of vcpu_sysreg,
-        // cgt_group_id, fgt_group_id and fg_filter_id.
-        var enumerators = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Claim(string name, string what)
+        // cgt_group_id, fgt_group_id and fg_filter_id, beside the tables' own names. A rule name
+        // valid in NvTrap may still be a C keyword or one of those names: refused here, at the
+        // name, rather than written as C that does not compile.
+        var enumerators = CNames.Reserved.ToDictionary(n => n, _ => "a name the exported tables use themselves", StringComparer.Ordinal);
+        void Claim(string name, string what, Compiler.Common.SourceSpan at)
         {
-            if (enumerators.TryGetValue(name, out var other))
+            if (CNames.IsKeyword(name))
             {
-                problems.Add(new ExportProblem($"{what} and {other} would both be the C enumerator {name}; rename one of them."));
+                problems.Add(new ExportProblem($"{at.ToDisplayString()}: {what} would be the C enumerator {name}, a C keyword; rename it."));
+            }
+            else if (enumerators.TryGetValue(name, out var other))
+            {
+                problems.Add(new ExportProblem($"{at.ToDisplayString()}: {what} and {other} would both be the C enumerator {name}; rename {(other.StartsWith("a name", StringComparison.Ordinal) ? "it" : "one of them")}."));
             }
             else
             {
@@ -71,22 +77,22 @@ internal static class KernelCExporter
 
         foreach (var register in ruleset.Registers)
         {
-            Claim(register.Name, $"Register {register.Name}");
+            Claim(register.Name, $"Register {register.Name}", register.Span);
         }
 
         foreach (var group in ruleset.Groups)
         {
-            Claim("CGT_" + group.Name, $"Group {group.Name}");
+            Claim("CGT_" + group.Name, $"Group {group.Name}", group.Span);
         }
 
         foreach (var group in ruleset.FineGrainedGroups)
         {
-            Claim(group.Name + "_GROUP", $"Fine-grained group {group.Name}");
+            Claim(group.Name + "_GROUP", $"Fine-grained group {group.Name}", group.Span);
         }
 
         foreach (var filter in ruleset.Filters)
         {
-            Claim(filter.Name, $"Filter {filter.Name}");
+            Claim(filter.Name, $"Filter {filter.Name}", filter.Span);
         }
 
         if (problems.Count > 0)
@@ -610,13 +616,13 @@ internal static class KernelCExporter
 
         public string HostHeader()
         {
-            var text = new StringBuilder("/* The registers and fine-grained groups of ruleset " + _ruleset.Name + ", written by nvtrap export kernel-c. */\n\nenum vcpu_sysreg {\n\t__INVALID_SYSREG__,\n");
+            var text = new StringBuilder("/* The registers and fine-grained groups of ruleset " + _ruleset.Name + ", written by nvtrap export kernel-c. */\n\nenum vcpu_sysreg {\n\t" + CNames.InvalidSysreg + ",\n");
             foreach (var register in _ruleset.Registers)
             {
                 text.Append('\t').Append(register.Name).Append(",\n");
             }
 
-            text.Append("\tNR_SYS_REGS\n};\n\nenum fgt_group_id {\n\t__NO_FGT_GROUP__,\n");
+            text.Append($"\t{CNames.SysregCount}\n}};\n\nenum fgt_group_id {{\n\t{CNames.NoFineGrainedGroup},\n");
             foreach (var group in _ruleset.FineGrainedGroups)
             {
                 text.Append('\t').Append(group.Name).Append("_GROUP,\n");
@@ -626,7 +632,7 @@ internal static class KernelCExporter
                 }
             }
 
-            text.Append("\n\t__NR_FGT_GROUP_IDS__\n};\n");
+            text.Append($"\n\t{CNames.FineGrainedGroupCount}\n}};\n");
             return text.ToString();
         }
 
@@ -659,12 +665,12 @@ internal static class KernelCExporter
         {
             string forward = (behaviour & TrapBehaviour.Any) switch
             {
-                TrapBehaviour.Read => "BEHAVE_FORWARD_READ",
-                TrapBehaviour.Write => "BEHAVE_FORWARD_WRITE",
-                TrapBehaviour.Any => "BEHAVE_FORWARD_RW",
-                _ => "BEHAVE_HANDLE_LOCALLY",
+                TrapBehaviour.Read => CNames.ForwardRead,
+                TrapBehaviour.Write => CNames.ForwardWrite,
+                TrapBehaviour.Any => CNames.ForwardAny,
+                _ => CNames.HandleLocally,
             };
-            return (behaviour & TrapBehaviour.InHostEl0) != 0 ? forward + " | BEHAVE_FORWARD_IN_HOST_EL0" : forward;
+            return (behaviour & TrapBehaviour.InHostEl0) != 0 ? forward + " | " + CNames.ForwardInHostEl0 : forward;
         }
 
         /// <summary>A mask spelled with the register's field macros when it is exactly one field or an OR of one-bit fields.</summary>
@@ -708,8 +714,8 @@ internal static class KernelCExporter
             text.Append("// Trap tables of ruleset ").Append(_ruleset.Name).Append(", written by nvtrap export kernel-c.\n");
             text.Append("// What the kernel computes in C (the CCC functions, the filters, is_hyp_ctxt, the VM's numbers)\n");
             text.Append("// is in nvtrap-overlay.yaml beside this tree.\n\n");
-            text.Append("enum trap_behaviour {\n\tBEHAVE_HANDLE_LOCALLY\t= 0,\n\n\tBEHAVE_FORWARD_READ\t= BIT(0),\n\tBEHAVE_FORWARD_WRITE\t= BIT(1),\n\tBEHAVE_FORWARD_RW\t= BEHAVE_FORWARD_READ | BEHAVE_FORWARD_WRITE,\n\n");
-            text.Append("\t/* Traps that take effect in Host EL0, this is rare! */\n\tBEHAVE_FORWARD_IN_HOST_EL0\t= BIT(2),\n};\n\n");
+            text.Append($"enum trap_behaviour {{\n\t{CNames.HandleLocally}\t= 0,\n\n\t{CNames.ForwardRead}\t= BIT(0),\n\t{CNames.ForwardWrite}\t= BIT(1),\n\t{CNames.ForwardAny}\t= {CNames.ForwardRead} | {CNames.ForwardWrite},\n\n");
+            text.Append($"\t/* Traps that take effect in Host EL0, this is rare! */\n\t{CNames.ForwardInHostEl0}\t= BIT(2),\n}};\n\n");
 
             GroupEnum(text);
             CoarseTrapBits(text);
@@ -722,25 +728,25 @@ internal static class KernelCExporter
 
         private void GroupEnum(StringBuilder text)
         {
-            text.Append("enum cgt_group_id {\n\t__RESERVED__,\n\n");
+            text.Append($"enum cgt_group_id {{\n\t{CNames.ReservedGroup},\n\n");
             foreach (var control in _controls)
             {
                 text.Append('\t').Append(Id(control)).Append(",\n");
             }
 
-            text.Append("\n\t/* Multiple bits */\n\t__MULTIPLE_CONTROL_BITS__,\n");
+            text.Append($"\n\t/* Multiple bits */\n\t{CNames.MultipleControlBits},\n");
             for (int k = 0; k < _combinations.Count; k++)
             {
-                text.Append('\t').Append(Id(_combinations[k])).Append(k == 0 ? " = __MULTIPLE_CONTROL_BITS__" : string.Empty).Append(",\n");
+                text.Append('\t').Append(Id(_combinations[k])).Append(k == 0 ? " = " + CNames.MultipleControlBits : string.Empty).Append(",\n");
             }
 
-            text.Append("\n\t/* Complex conditions */\n\t__COMPLEX_CONDITIONS__,\n");
+            text.Append($"\n\t/* Complex conditions */\n\t{CNames.ComplexConditions},\n");
             for (int k = 0; k < _conditions.Count; k++)
             {
-                text.Append('\t').Append(Id(_conditions[k])).Append(k == 0 ? " = __COMPLEX_CONDITIONS__" : string.Empty).Append(",\n");
+                text.Append('\t').Append(Id(_conditions[k])).Append(k == 0 ? " = " + CNames.ComplexConditions : string.Empty).Append(",\n");
             }
 
-            text.Append("\n\t/* Must be last */\n\t__NR_CGT_GROUP_IDS__\n};\n\n");
+            text.Append($"\n\t/* Must be last */\n\t{CNames.GroupCount}\n}};\n\n");
         }
 
         private void CoarseTrapBits(StringBuilder text)
@@ -811,13 +817,13 @@ internal static class KernelCExporter
 
         private void FineGrained(StringBuilder text)
         {
-            text.Append("enum fg_filter_id {\n\t__NO_FGF__,\n");
+            text.Append($"enum fg_filter_id {{\n\t{CNames.NoFilter},\n");
             foreach (var filter in _ruleset.Filters)
             {
                 text.Append('\t').Append(filter.Name).Append(",\n");
             }
 
-            text.Append("\n\t/* Must be last */\n\t__NR_FG_FILTER_IDS__\n};\n\n");
+            text.Append($"\n\t/* Must be last */\n\t{CNames.FilterCount}\n}};\n\n");
             text.Append("#define __FGT(g, b, p, f)\t\t\t\t\t\\\n\t{\t\t\t\t\t\t\t\\\n\t\t.fgt = g ## _GROUP,\t\t\t\t\\\n\t\t.bit = g ## _EL2_ ## b ## _SHIFT,\t\t\\\n\t\t.pol = p,\t\t\t\t\t\\\n\t\t.fgf = f,\t\t\t\t\t\\\n\t}\n\n");
             text.Append("#define FGT(g, b, p)\t\t__FGT(g, b, p, __NO_FGF__)\n\n");
             text.Append("#define SR_FGF_RANGE(sr, e, g, b, p, f)\t\t\t\t\\\n\t{\t\t\t\t\t\t\t\\\n\t\t.encoding\t= sr,\t\t\t\t\\\n\t\t.end\t\t= e,\t\t\t\t\\\n\t\t.tc\t\t= __FGT(g, b, p, f),\t\t\\\n\t\t.line = __LINE__,\t\t\t\t\\\n\t}\n\n");

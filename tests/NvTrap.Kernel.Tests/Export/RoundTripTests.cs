@@ -303,4 +303,30 @@ public class RoundTripTests
         Assert.Null(KernelCExporter.Export(original, problems));
         Assert.Contains(problems, p => p.Message.Contains("would both be the C enumerator FG_EL2"));
     }
+
+    [Theory]
+    [InlineData("enum", "enum", "a C keyword")]
+    [InlineData("NR_SYS_REGS", "NR_SYS_REGS", "a name the exported tables use themselves")]
+    [InlineData("__RESERVED__", "__RESERVED__", "a name the exported tables use themselves")]
+    public void A_register_named_like_a_c_keyword_or_a_name_of_the_tables_cannot_be_exported(string register, string enumerator, string why)
+    {
+        var original = RulesetModel.Bound(new[]
+        {
+            new KeyValuePair<string, string>("r.nvtrap.yaml", $$"""
+                ruleset: clash
+                registers:
+                  {{register}}: { encoding: S3_4_C1_C1_4, fields: { X: 2 } }
+                controls:
+                  C_X: { register: {{register}}, mask: X, value: X, forward: read }
+                traps:
+                  - { group: C_X, sysreg: S3_0_C1_C0_1 }
+                """),
+        });
+        var problems = new List<ExportProblem>();
+        Assert.Null(KernelCExporter.Export(original, problems));
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("r.nvtrap.yaml(3,", problem.Message);
+        Assert.Contains($"C enumerator {enumerator}", problem.Message);
+        Assert.Contains(why, problem.Message);
+    }
 }
