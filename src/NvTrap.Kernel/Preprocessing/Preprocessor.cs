@@ -21,6 +21,7 @@ internal sealed class Preprocessor
     private readonly Dictionary<string, MacroDefinition> _macros = new(System.StringComparer.Ordinal);
     private readonly List<Token> _source = new();
     private readonly HashSet<string> _lockedDefines = new(System.StringComparer.Ordinal);
+    /// <summary>Tokens macro expansion has handled so far (substituted, or collected as arguments), counted against <see cref="KernelLimits.MaxExpansionTokens"/>.</summary>
     private long _expansionTokens;
     private int _argumentDepth;
 
@@ -38,9 +39,6 @@ internal sealed class Preprocessor
     /// expanded or processed.
     /// </summary>
     private bool LimitReached => _diagnostics.IsStopped;
-
-    /// <summary>Tokens macro expansion has handled so far (substituted, or collected as arguments), counted against <see cref="KernelLimits.MaxExpansionTokens"/>.</summary>
-    public long ExpansionTokens => _expansionTokens;
 
     /// <summary>The tokens of every file read, as written; <see cref="Token.SourceFrom"/> indexes this list.</summary>
     public IReadOnlyList<Token> Source => _source;
