@@ -6,7 +6,7 @@ namespace NvTrap.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c> runs the short harness and prints the comparison ratios (<c>--quick --decisions</c>:
-/// decisions and lookups only); <c>--adversarial</c> times the compiler on hostile inputs; any other arguments go
+/// decisions and lookups only); <c>--adversarial</c> times the compiler and the kernel import on hostile inputs; any other arguments go
 /// to BenchmarkDotNet (e.g. <c>--filter *Decision*</c>); none runs the full suite.
 /// </summary>
 internal static class Program
@@ -21,6 +21,11 @@ internal static class Program
         if (Array.IndexOf(args, AdversarialRun.Argument) is int at and >= 0 && at + 1 < args.Length)
         {
             return AdversarialRun.RunInChild(args[at + 1], Console.Out);
+        }
+
+        if (Array.IndexOf(args, KernelAdversarialRun.Argument) is int kernelAt and >= 0 && kernelAt + 1 < args.Length)
+        {
+            return KernelAdversarialRun.RunInChild(args[kernelAt + 1], Console.Out);
         }
 
         if (args.Contains("--adversarial"))

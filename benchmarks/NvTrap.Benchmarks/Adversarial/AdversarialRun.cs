@@ -21,10 +21,11 @@ internal static class AdversarialRun
         output.WriteLine("input                 check ms (cpu)  check MB alloc  build ms (cpu)  build MB alloc  peak MB  diagnostics (check/build)");
         foreach (string input in AdversarialInputs.Names)
         {
-            output.WriteLine(RunChild(input));
+            output.WriteLine(RunChild(Argument, input));
         }
 
-        return 0;
+        output.WriteLine();
+        return KernelAdversarialRun.Run(output);
     }
 
     /// <summary>In the child: check, then build, each measured once after the inputs are made.</summary>
@@ -43,7 +44,7 @@ internal static class AdversarialRun
     }
 
     /// <summary>Wall time, and the process's CPU time, which a busy machine inflates less.</summary>
-    private static (double Milliseconds, double CpuMilliseconds, long Bytes, int Result) Measure(Func<int> work)
+    internal static (double Milliseconds, double CpuMilliseconds, long Bytes, int Result) Measure(Func<int> work)
     {
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
@@ -55,7 +56,8 @@ internal static class AdversarialRun
         return (wall, (self.TotalProcessorTime - cpuBefore).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - before, result);
     }
 
-    private static string RunChild(string input)
+    /// <summary>Runs this program with <paramref name="argument"/> <paramref name="input"/> and returns the line it printed for the input.</summary>
+    internal static string RunChild(string argument, string input)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -64,7 +66,7 @@ internal static class AdversarialRun
             start.ArgumentList.Add(typeof(AdversarialRun).Assembly.Location);
         }
 
-        start.ArgumentList.Add(Argument);
+        start.ArgumentList.Add(argument);
         start.ArgumentList.Add(input);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the adversarial child.");
         string printed = process.StandardOutput.ReadToEnd();
