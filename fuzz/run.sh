@@ -89,7 +89,14 @@ export DOTNET_GCHeapHardLimit=${FUZZ_HEAP_LIMIT:-0x40000000}
 timeout_ms=${AFL_TIMEOUT_MS:-2000}
 echo "run.sh: afl-fuzz on $target for ${duration}s (timeout ${timeout_ms} ms, memory ${memory_mb} MB, heap $DOTNET_GCHeapHardLimit)" >&2
 status=0
-afl-fuzz -i "$fuzz_dir/corpus/$target" -o "$afl_out" -x "$fuzz_dir/dict/$target.dict" \
+# The run's seeds: fuzz/corpus/TARGET and the seeds the harness keeps in code (the kernel
+# target's fixture tables, which live in the kernel tests).
+seeds="$out/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"
+cp "$fuzz_dir/corpus/$target"/* "$seeds"/
+dotnet "$bin/NvTrap.Fuzz.dll" "$target" --write-seeds "$seeds"
+afl-fuzz -i "$seeds" -o "$afl_out" -x "$fuzz_dir/dict/$target.dict" \
   -t "$timeout_ms" -m "$memory_mb" -V "$duration" \
   -- dotnet "$bin/NvTrap.Fuzz.dll" "$target" || status=$?
 

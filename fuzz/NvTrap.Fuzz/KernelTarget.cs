@@ -25,6 +25,16 @@ internal static class KernelTarget
     /// </summary>
     private static TempTree? _tree;
 
+    /// <summary>
+    /// Seeds beside fuzz/corpus/kernel that live elsewhere: the fixture's own tables, which import
+    /// and compile cleanly, so afl starts from an input that reaches every phase. fuzz/run.sh
+    /// writes them into the run's input folder (<c>NvTrap.Fuzz kernel --write-seeds DIR</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Seeds { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["fixture-tables.c"] = Fixtures.Tables,
+    };
+
     /// <summary>Runs one input; returns the check for callers that want to look at it.</summary>
     public static KernelTreeCheck Run(byte[] input)
     {

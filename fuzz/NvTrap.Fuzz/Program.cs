@@ -28,7 +28,22 @@ internal static class Program
         {
             Console.Error.WriteLine("usage: NvTrap.Fuzz rules|eval|kernel            (under afl-fuzz: input on standard input)");
             Console.Error.WriteLine("       NvTrap.Fuzz rules|eval|kernel PATH...   (replay files or folders once, without afl)");
+            Console.Error.WriteLine("       NvTrap.Fuzz rules|eval|kernel --write-seeds DIR   (write the seeds kept in code into DIR)");
             return 2;
+        }
+
+        if (args.Length == 3 && args[1] == "--write-seeds")
+        {
+            // Seeds kept in code rather than in fuzz/corpus (only the kernel target has any).
+            if (args[0] == "kernel")
+            {
+                foreach (var (name, text) in KernelTarget.Seeds)
+                {
+                    File.WriteAllText(Path.Combine(args[2], name), text);
+                }
+            }
+
+            return 0;
         }
 
         if (args.Length == 1)
