@@ -67,11 +67,21 @@ internal static class KernelCExporter
             }
             else if (enumerators.TryGetValue(name, out var other))
             {
-                problems.Add(new ExportProblem($"{at.ToDisplayString()}: {what} and {other} would both be the C enumerator {name}; rename {(other.StartsWith("a name", StringComparison.Ordinal) ? "it" : "one of them")}."));
+                problems.Add(new ExportProblem($"{at.ToDisplayString()}: {what} would be the C enumerator {name}, which is also {Article(other)}; rename {(char.IsUpper(other[0]) ? "one of them" : "it")}."));
             }
             else
             {
                 enumerators[name] = what;
+            }
+        }
+
+        // The sysreg file's macros are named after registers and fields; an enumerator spelled like
+        // one would be macro-expanded where it is declared.
+        foreach (var register in ruleset.Registers)
+        {
+            foreach (string macro in SysregFile.SysregMacroNames.All(register.Name, register.Encoding is not null, register.Fields.Keys))
+            {
+                enumerators.TryAdd(macro, $"the macro the sysreg file defines for register {register.Name}");
             }
         }
 
@@ -113,6 +123,9 @@ internal static class KernelCExporter
         tree.Files[OverlayFile] = export.Overlay();
         return tree;
     }
+
+    /// <summary>"register X" as "register X", "the macro ..." and "a name ..." unchanged.</summary>
+    private static string Article(string what) => char.IsUpper(what[0]) ? char.ToLowerInvariant(what[0]) + what.Substring(1) : what;
 
     /// <summary>A condition's C function: the name given for it, else <c>check_&lt;group&gt;</c> in lower case.</summary>
     public static string Function(BoundCondition condition) => "check_" + condition.Name.ToLowerInvariant();

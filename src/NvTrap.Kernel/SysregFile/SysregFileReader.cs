@@ -119,15 +119,12 @@ internal static class SysregFileReader
 
                         if (encoding is var (op0, op1, crn, crm, op2))
                         {
-                            string name = words[1];
-                            string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-                            Define($"REG_{name}", $"S{op0}_{op1}_C{crn}_C{crm}_{op2}", lineNumber);
-                            Define($"SYS_{name}", $"sys_reg({op0}, {op1}, {crn}, {crm}, {op2})", lineNumber);
-                            Define($"SYS_{name}_Op0", Number(op0), lineNumber);
-                            Define($"SYS_{name}_Op1", Number(op1), lineNumber);
-                            Define($"SYS_{name}_CRn", Number(crn), lineNumber);
-                            Define($"SYS_{name}_CRm", Number(crm), lineNumber);
-                            Define($"SYS_{name}_Op2", Number(op2), lineNumber);
+                            var macros = SysregMacroNames.Encoding(words[1]);
+                            var values = SysregMacroNames.EncodingValues(op0, op1, crn, crm, op2);
+                            for (int k = 0; k < macros.Length; k++)
+                            {
+                                Define(macros[k], values[k], lineNumber);
+                            }
                         }
 
                         block = new SysregDefinition(words[1], fields, encoding, location);
@@ -150,9 +147,9 @@ internal static class SysregFileReader
 
                     if (block.FieldsFrom is null)
                     {
-                        Define($"{block.Name}_RES0", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(res0)) + ")", lineNumber);
-                        Define($"{block.Name}_RES1", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(res1)) + ")", lineNumber);
-                        Define($"{block.Name}_UNKN", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(unkn)) + ")", lineNumber);
+                        Define($"{block.Name}_{SysregMacroNames.Res0}", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(res0)) + ")", lineNumber);
+                        Define($"{block.Name}_{SysregMacroNames.Res1}", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(res1)) + ")", lineNumber);
+                        Define($"{block.Name}_{SysregMacroNames.Unknown}", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(unkn)) + ")", lineNumber);
                     }
 
                     block = null;
@@ -166,9 +163,11 @@ internal static class SysregFileReader
                     }
 
                     block.FieldsFrom = words[1];
-                    Define($"{block.Name}_RES0", $"({words[1]}_RES0)", lineNumber);
-                    Define($"{block.Name}_RES1", $"({words[1]}_RES1)", lineNumber);
-                    Define($"{block.Name}_UNKN", $"({words[1]}_UNKN)", lineNumber);
+                    foreach (string kind in new[] { SysregMacroNames.Res0, SysregMacroNames.Res1, SysregMacroNames.Unknown })
+                    {
+                        Define($"{block.Name}_{kind}", $"({words[1]}_{kind})", lineNumber);
+                    }
+
                     continue;
 
                 case "Prefix":
@@ -193,8 +192,8 @@ internal static class SysregFileReader
                         continue;
                     }
 
-                    Define($"{prefix}RES0", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes0)) + ")", lineNumber);
-                    Define($"{prefix}RES1", "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes1)) + ")", lineNumber);
+                    Define(prefix + SysregMacroNames.Res0, "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes0)) + ")", lineNumber);
+                    Define(prefix + SysregMacroNames.Res1, "(" + string.Join(" | ", new[] { "UL(0)" }.Concat(prefixRes1)) + ")", lineNumber);
                     prefix = block.Name + "_";
                     prefixed = false;
                     continue;
@@ -265,10 +264,11 @@ internal static class SysregFileReader
                 block.Fields.Add(new SysregField(field, hi, lo, location));
             }
 
-            Define($"{prefix}{field}", mask, lineNumber);
-            Define($"{prefix}{field}_MASK", mask, lineNumber);
-            Define($"{prefix}{field}_SHIFT", lo.ToString(CultureInfo.InvariantCulture), lineNumber);
-            Define($"{prefix}{field}_WIDTH", (hi - lo + 1).ToString(CultureInfo.InvariantCulture), lineNumber);
+            var names = SysregMacroNames.Field(prefix, field);
+            Define(names[0], mask, lineNumber);
+            Define(names[1], mask, lineNumber);
+            Define(names[2], lo.ToString(CultureInfo.InvariantCulture), lineNumber);
+            Define(names[3], (hi - lo + 1).ToString(CultureInfo.InvariantCulture), lineNumber);
             if (words[0] != "Enum" && isEnum)
             {
                 Define($"{prefix}{field}_SIGNED", words[0] == "SignedEnum" ? "true" : "false", lineNumber);

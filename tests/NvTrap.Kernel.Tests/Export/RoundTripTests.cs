@@ -301,7 +301,7 @@ public class RoundTripTests
         });
         var problems = new List<ExportProblem>();
         Assert.Null(KernelCExporter.Export(original, problems));
-        Assert.Contains(problems, p => p.Message.Contains("would both be the C enumerator FG_EL2"));
+        Assert.Contains(problems, p => p.Message.Contains("would be the C enumerator FG_EL2, which is also register FG_EL2"));
     }
 
     [Theory]
@@ -328,5 +328,29 @@ public class RoundTripTests
         Assert.StartsWith("r.nvtrap.yaml(3,", problem.Message);
         Assert.Contains($"C enumerator {enumerator}", problem.Message);
         Assert.Contains(why, problem.Message);
+    }
+
+    [Fact]
+    public void A_register_named_like_a_macro_of_another_registers_field_cannot_be_exported()
+    {
+        // The sysreg file defines CTL_EL2_TA (the field's mask); an enumerator CTL_EL2_TA would be
+        // macro-expanded where vcpu_sysreg declares it.
+        var original = RulesetModel.Bound(new[]
+        {
+            new KeyValuePair<string, string>("r.nvtrap.yaml", """
+                ruleset: clash
+                registers:
+                  CTL_EL2: { encoding: S3_4_C1_C1_0, fields: { TA: 9 } }
+                  CTL_EL2_TA: { encoding: S3_4_C1_C1_1, fields: { X: 2 } }
+                controls:
+                  C_X: { register: CTL_EL2_TA, mask: X, value: X, forward: read }
+                traps:
+                  - { group: C_X, sysreg: S3_0_C1_C0_1 }
+                """),
+        });
+        var problems = new List<ExportProblem>();
+        Assert.Null(KernelCExporter.Export(original, problems));
+        var problem = Assert.Single(problems);
+        Assert.Equal("r.nvtrap.yaml(4,3): Register CTL_EL2_TA would be the C enumerator CTL_EL2_TA, which is also the macro the sysreg file defines for register CTL_EL2; rename it.", problem.Message);
     }
 }
