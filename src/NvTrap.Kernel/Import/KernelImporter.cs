@@ -697,7 +697,8 @@ internal sealed class KernelImporter
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in fgt.Enumerators)
         {
-            if (e.Name is { } alias && e.Value is { Count: 1 } v && v[0].Kind == TokenKind.Identifier)
+            // Only the kernel's shape, X_GROUP = Y_GROUP, names a write register.
+            if (e.Name is { } alias && alias.EndsWith("_GROUP", StringComparison.Ordinal) && e.Value is { Count: 1 } v && v[0].Kind == TokenKind.Identifier)
             {
                 aliases[v[0].Text] = alias;
             }

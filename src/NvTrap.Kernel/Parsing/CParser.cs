@@ -291,6 +291,14 @@ internal sealed class CParser
                 _position++;
             }
 
+            if (expression.Count == 0)
+            {
+                // "{ , }", ".x = ," or "= ;": C has no empty initializer here, and the tables'
+                // readers take every value to have a first token.
+                _diagnostics.Error(KernelDiagnosticId.BadDeclaration, _locate(first), $"Expected a value before '{first.Text}'.");
+                return null;
+            }
+
             return new CExpression(first, expression);
         }
 
@@ -338,6 +346,12 @@ internal sealed class CParser
                     if (close < 0)
                     {
                         _diagnostics.Error(KernelDiagnosticId.BadDeclaration, _locate(d), "A '[' designator has no ']'.");
+                        return null;
+                    }
+
+                    if (close == _position + 1)
+                    {
+                        _diagnostics.Error(KernelDiagnosticId.BadDeclaration, _locate(d), "A '[' designator needs an index: [CGT_...] = ...");
                         return null;
                     }
 
