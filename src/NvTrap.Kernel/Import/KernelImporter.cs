@@ -774,13 +774,22 @@ internal sealed class KernelImporter
 
     private Dictionary<string, CInitializer> Members(CInitializerItem item, string table)
     {
-        var members = new Dictionary<string, CInitializer>(StringComparer.Ordinal);
         if (item.Value is not CInitializerList list)
         {
             _diagnostics.Error(KernelDiagnosticId.BadTableEntry, At(item.Tokens[0]), $"An entry of {table}[] must be a braced initializer.");
-            return members;
+            return new Dictionary<string, CInitializer>(StringComparer.Ordinal);
         }
 
+        return DesignatedMembers(list);
+    }
+
+    /// <summary>
+    /// A braced list's <c>.member = value</c> items by member. A member given twice takes its last
+    /// value, as C's initializers do (the kernel's macros override defaults this way).
+    /// </summary>
+    private static Dictionary<string, CInitializer> DesignatedMembers(CInitializerList list)
+    {
+        var members = new Dictionary<string, CInitializer>(StringComparer.Ordinal);
         foreach (var field in list.Items)
         {
             if (field.Designators.Count == 1 && field.Designators[0].Member is { } member)
@@ -847,9 +856,7 @@ internal sealed class KernelImporter
 
     private ImportedFineEntry? FineTrap(CInitializer tc, CInitializerItem item, EncodingName? first, EncodingName? last)
     {
-        var fields = tc is CInitializerList list
-            ? list.Items.Where(i => i.Designators.Count == 1 && i.Designators[0].Member is not null).ToDictionary(i => i.Designators[0].Member!, i => i.Value)
-            : new Dictionary<string, CInitializer>();
+        var fields = tc is CInitializerList list ? DesignatedMembers(list) : new Dictionary<string, CInitializer>();
         ulong? Field(string name) => fields.GetValueOrDefault(name) is CExpression e ? Evaluate(e.Tokens, $".{name}") : 0;
         if (Field("fgt") is not { } fgt || Field("bit") is not { } bit || Field("pol") is not { } pol || Field("fgf") is not { } fgf)
         {

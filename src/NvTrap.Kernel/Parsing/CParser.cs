@@ -212,11 +212,24 @@ internal sealed class CParser
         }
 
         var enumerators = new List<CEnumerator>();
+        var declared = new Dictionary<string, Token>(System.StringComparer.Ordinal);
         foreach (var part in SplitTopLevel(_tokens.Skip(_position + 1).Take(close - _position - 1).ToList()))
         {
             if (part.Count == 0)
             {
                 continue;
+            }
+
+            if (part[0].Kind == TokenKind.Identifier && (part.Count == 1 || part[1].Is("=")))
+            {
+                if (declared.TryGetValue(part[0].Text, out var earlier))
+                {
+                    // C rejects a second declaration; the readers key groups and registers by name.
+                    _diagnostics.Error(KernelDiagnosticId.BadDeclaration, _locate(part[0]), $"enum {name.Text} declares {part[0].Text} twice (first at {_locate(earlier)}).");
+                    continue;
+                }
+
+                declared[part[0].Text] = part[0];
             }
 
             if (part[0].Kind == TokenKind.Identifier && part.Count == 1)
