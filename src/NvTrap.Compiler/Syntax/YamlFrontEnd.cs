@@ -106,19 +106,13 @@ internal static class YamlFrontEnd
     }
 
     /// <summary>
-    /// A mark at or past the end of the text placed at the end of its last line. The parser reads
-    /// a text that does not end in a line break as if it did, and marks the end of the stream at
-    /// the start of the line after: a line the file does not have, which an editor cannot show.
+    /// A mark at or past the end of the text placed at the text's end, computed from the text. The
+    /// parser's marks there cannot be trusted: it reads a text that does not end in a line break as
+    /// if it did, marking the end of the stream on a line the file does not have, and after an
+    /// empty document ("---\n") it marks the end one character past the text (found by the
+    /// mutation property).
     /// </summary>
-    private static Mark InText(string text, Mark mark)
-    {
-        if (mark.Index < text.Length || (text.Length > 0 && Breaks(text, text.Length - 1)))
-        {
-            return mark;
-        }
-
-        return MarkAt(text, text.Length);
-    }
+    private static Mark InText(string text, Mark mark) => mark.Index < text.Length ? mark : MarkAt(text, text.Length);
 
     /// <summary>Line breaks as the YAML parser counts them: CR, LF, NEL, LS and PS.</summary>
     private static bool Breaks(string text, int i) => text[i] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';

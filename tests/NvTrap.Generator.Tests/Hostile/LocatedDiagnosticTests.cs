@@ -32,6 +32,18 @@ public class LocatedDiagnosticTests
         Assert.Equal($"rules/t.nvtrap.yaml({line},{column}): error NVT001: YAML syntax error: a tab indents this line; YAML indents with spaces only. Replace the tab with spaces.", OnlyError(yaml));
     }
 
+    // A file of comments and a document marker is empty: YamlDotNet put the end of its stream one
+    // character past the text when a CR LF came before the marker (found by the mutation property).
+    [Theory]
+    [InlineData("# a\n# b\r\n---\n# c\n", 5, 1)]
+    [InlineData("# a\n# b\n---\n# c\n", 5, 1)]
+    [InlineData("# a\r\n---\r\n# c", 3, 4)]
+    [InlineData("---\n", 2, 1)]
+    public void An_empty_document_is_reported_inside_the_file(string yaml, int line, int column)
+    {
+        Assert.Equal($"rules/t.nvtrap.yaml({line},{column}): error NVT005: Rule file is empty; it needs at least 'ruleset: <name>'.", OnlyError(yaml));
+    }
+
     [Theory]
     [InlineData("mask: 0x1_0000_0000_0000_0000, value: 0", "0x1_0000_0000_0000_0000")]
     [InlineData("mask: A, value: 18446744073709551616", "18446744073709551616")]
