@@ -2,7 +2,7 @@
 # Builds the solution in Release and runs every test project, then prints one summary line:
 #   tests: N passed, N failed, N skipped
 # That line is always the last one (CI reads it). Exit status is non-zero if the build fails or
-# any test fails.
+# any test fails, or a test project writes no results (its test host crashed or was killed).
 #
 # A whole run takes minutes, and a test project prints nothing of its own until it finishes, so
 # the script says what it is doing. In a terminal, dotnet test shows the projects under test and
@@ -102,6 +102,17 @@ if [ "$files" -eq 0 ]; then
   echo "no test results were written" >&2
   status=1
 fi
+
+# A test project whose run died (a crashed or killed test host) writes no results: its tests are
+# neither passed nor failed in the counts above, and dotnet test may still exit 0. Each such
+# project counts as one failure, so the summary line cannot read as a clean run.
+for name in "${projects[@]}"; do
+  if ! has_finished "$name"; then
+    echo "no test results from $name: its test run did not finish" >&2
+    failed=$((failed + 1))
+    status=1
+  fi
+done
 
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$failed" -ne 0 ]; then status=1; fi
