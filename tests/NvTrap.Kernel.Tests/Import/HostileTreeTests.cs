@@ -142,6 +142,16 @@ public class HostileTreeTests
     }
 
     [Fact]
+    public void An_enumerator_declared_twice_is_one_error_at_the_second_not_a_crash_in_the_rule_writer()
+    {
+        // Found by the kernel fuzz target's review: the writer keys groups by name and threw.
+        using var tree = TreeWith(string.Empty, "\tCGT_CTL_TA,\n", "\tCGT_CTL_TA,\n\tCGT_CTL_TA,\n");
+        var error = OnlyError(Import(tree));
+        Assert.Equal((KernelDiagnosticId.BadDeclaration.Code, Tables), (error.Id, error.Location.Path));
+        Assert.StartsWith("enum cgt_group_id declares CGT_CTL_TA twice (first at ", error.Message);
+    }
+
+    [Fact]
     public void A_file_over_the_size_limit_is_refused_before_it_is_read()
     {
         using var tree = Fixtures.Tree();
