@@ -239,9 +239,14 @@ internal sealed class KernelImporter
                 continue;
             }
 
-            if (enumerator.Value is { } tokens)
+            if (enumerator.Name is not { } named)
             {
-                value = ExplicitEnumValue(enumerator, tokens);
+                // A malformed entry (no name to define) has no value, nor have those counting on from it.
+                value = null;
+            }
+            else if (enumerator.Value is { } tokens)
+            {
+                value = ExplicitEnumValue(named, tokens, enumerator.At);
             }
             else if (k == 0)
             {
@@ -257,18 +262,17 @@ internal sealed class KernelImporter
                 value = value is { } v ? v with { Bits = v.Bits + 1 } : null;
             }
 
-            if (enumerator.Name is { } named && !_evaluating.Contains(named))
+            if (enumerator.Name is { } defined && !_evaluating.Contains(defined))
             {
-                _enumValues[named] = value;
+                _enumValues[defined] = value;
             }
         }
 
         return value;
     }
 
-    private CValue? ExplicitEnumValue(CEnumerator enumerator, IReadOnlyList<Token> tokens)
+    private CValue? ExplicitEnumValue(string name, IReadOnlyList<Token> tokens, Token at)
     {
-        string name = enumerator.Name ?? string.Empty;
         if (!_evaluating.Add(name))
         {
             return null;
@@ -277,7 +281,7 @@ internal sealed class KernelImporter
         CValue? value;
         if (_evaluating.Count > KernelLimits.MaxNesting)
         {
-            _diagnostics.Stop(KernelDiagnosticId.NestingTooDeep, At(enumerator.At),
+            _diagnostics.Stop(KernelDiagnosticId.NestingTooDeep, At(at),
                 $"Enumerator {name}'s value names an enumerator whose value names another, more than {KernelLimits.MaxNesting} deep; the import's limit keeps this evaluation off the end of the stack.");
             value = null;
         }
