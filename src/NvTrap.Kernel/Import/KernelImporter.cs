@@ -243,8 +243,10 @@ internal sealed class KernelImporter
             {
                 // A malformed entry (no name to define) has no value, nor have those counting on from it.
                 value = null;
+                continue;
             }
-            else if (enumerator.Value is { } tokens)
+
+            if (enumerator.Value is { } tokens)
             {
                 value = ExplicitEnumValue(named, tokens, enumerator.At);
             }
@@ -262,9 +264,9 @@ internal sealed class KernelImporter
                 value = value is { } v ? v with { Bits = v.Bits + 1 } : null;
             }
 
-            if (enumerator.Name is { } defined && !_evaluating.Contains(defined))
+            if (!_evaluating.Contains(named))
             {
-                _enumValues[defined] = value;
+                _enumValues[named] = value;
             }
         }
 
