@@ -1,4 +1,5 @@
 using System.Text;
+using NvTrap.Compiler.Syntax;
 
 namespace NvTrap.Properties.Tests.Generation;
 
@@ -8,12 +9,19 @@ namespace NvTrap.Properties.Tests.Generation;
 /// one associative operator, and spines as deep as the parser allows (64 levels). The writer
 /// tracks both depths the parser limits to 64: the tree's (parentheses add no level there) and its
 /// own recursion's (each parenthesised group, unary operator, call argument and '?:' branch is one
-/// more), so every expression it writes is within both.
+/// more), so every expression it writes is within both. Its text also fits in one YAML value
+/// (<see cref="MaxTextChars"/>), however long the names it uses.
 /// </summary>
 internal sealed class ExpressionWriter
 {
-    /// <summary>The parser's limit (ExpressionParser.MaxDepth).</summary>
-    public const int MaxDepth = 64;
+    /// <summary>The parser's limit on both depths.</summary>
+    public const int MaxDepth = ExpressionParser.MaxDepth;
+
+    /// <summary>
+    /// The longest text a valid rule may hold: the front end's limit on one value, less the line
+    /// break a kept block scalar (<c>|+</c>, <c>&gt;+</c>) adds after it.
+    /// </summary>
+    public static readonly int MaxTextChars = YamlLimits.Default.MaxScalarChars - 1;
 
     private static readonly string[] Unary = { "!", "~", "-" };
     private static readonly string[] NonAssociative = { "-", "<<", ">>", "<", "<=", ">", ">=", "==", "!=" };
@@ -34,12 +42,22 @@ internal sealed class ExpressionWriter
     /// <summary>One expression: usually a small tree, sometimes a long flat run or a deep spine.</summary>
     public string Write()
     {
-        return _draw.Below(20) switch
+        string text = _draw.Below(20) switch
         {
             0 => LongRun(),
             1 => DeepSpine(),
             _ => Tree(_draw.Between(1, 9)).Text,
         };
+
+        // A wide tree or a deep spine over names of up to 256 characters can outgrow one value;
+        // such a rule is invalid (NVT007), so draw shallower trees until one fits. Two levels is
+        // a single operand, which always fits.
+        for (int depth = 8; text.Length > MaxTextChars; depth = Math.Max(2, depth - 1))
+        {
+            text = Tree(depth).Text;
+        }
+
+        return text;
     }
 
     /// <summary>A random tree at most <paramref name="maxDepth"/> levels deep.</summary>
@@ -78,15 +96,24 @@ internal sealed class ExpressionWriter
         _ => Function("max", Tree(maxDepth - 1), Tree(maxDepth - 1)),
     };
 
-    /// <summary>A flat run of one associative operator: one chain, one level above its operands, however long.</summary>
+    /// <summary>
+    /// A flat run of one associative operator: one chain, one level above its operands, as long as
+    /// drawn or until the next term would not fit in one value (so long names make runs that end
+    /// right at the limit).
+    /// </summary>
     private string LongRun()
     {
         string op = _draw.Pick(Associative);
         int terms = _draw.OneIn(5) ? _draw.Between(1_000, 5_000) : _draw.Between(20, 400);
         var text = new StringBuilder(Leaf().Text);
-        for (int i = 1; i < terms && text.Length < 50_000; i++)
+        for (int i = 1; i < terms; i++)
         {
             var operand = _draw.OneIn(3) ? Selector() : Leaf();
+            if (text.Length + op.Length + 2 + operand.Text.Length > MaxTextChars)
+            {
+                break;
+            }
+
             Join(text, op, operand.Text, _spaced && _draw.OneIn(8));
         }
 
