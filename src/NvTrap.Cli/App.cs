@@ -40,6 +40,11 @@ internal static class App
                 // The first word is not a command: every other complaint follows from that one.
                 error.WriteLine($"nvtrap: {UnknownCommand.Describe(tree.Root, parsed.UnmatchedTokens[0])}");
             }
+            else if (UnknownOption.Describe(parsed) is { } unknownOption)
+            {
+                // A word taken for an option is the cause; the parser's other errors follow from it.
+                error.WriteLine($"nvtrap: {unknownOption}");
+            }
             else
             {
                 foreach (var problem in parsed.Errors)

@@ -70,7 +70,7 @@ public class UnknownCommandTests
         var result = Tool.Run("table", "--frob");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(["nvtrap: Unrecognized command or argument '--frob'.", "Run 'nvtrap table --help' for usage."], result.ErrorLines);
+        Assert.Equal(["nvtrap: table has no option '--frob'; its options are --format, --ruleset, --rules.", "Run 'nvtrap table --help' for usage."], result.ErrorLines);
     }
 
     [Theory]
