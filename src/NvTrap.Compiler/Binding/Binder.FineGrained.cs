@@ -22,14 +22,11 @@ internal sealed partial class Binder
                 continue;
             }
 
+            // A register that is not defined is reported here and bound as -1, as a control's is:
+            // the group still exists, so the traps naming it are not reported again.
             var read = ResolveRegister(syntax.Read!);
             var write = syntax.Write == syntax.Read ? read : ResolveRegister(syntax.Write!);
-            if (read is null || write is null)
-            {
-                continue;
-            }
-
-            _fineGrainedGroups.Add(new BoundFineGrainedGroup(_fineGrainedGroups.Count + 1, syntax.Name.Text, read.Index, write.Index, syntax.Name.Span));
+            _fineGrainedGroups.Add(new BoundFineGrainedGroup(_fineGrainedGroups.Count + 1, syntax.Name.Text, read?.Index ?? -1, write?.Index ?? -1, syntax.Name.Span));
         }
     }
 
@@ -83,6 +80,13 @@ internal sealed partial class Binder
         {
             Report(Descriptors.UnknownFineGrainedGroup, syntax.Group.Span,
                 $"'{DiagnosticText.Quote(syntax.Group.Text)}' is not a fine-grained group.{Hint(syntax.Group.Text, _fineGrainedGroups.Select(g => g.Name), DefinitionKind.FineGrainedGroup)} Define it under 'fine_grained'.");
+            return null;
+        }
+
+        if (group.ReadRegister < 0 || group.WriteRegister < 0)
+        {
+            // The group names a register that is not defined (reported at the group): its bits
+            // cannot be resolved or checked, and the trap is not bound.
             return null;
         }
 

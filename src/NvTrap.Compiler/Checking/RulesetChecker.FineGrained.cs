@@ -18,7 +18,8 @@ internal static partial class RulesetChecker
         var uses = new Dictionary<int, RegisterBits>();
         RegisterBits Of(int register) => uses.TryGetValue(register, out var bits) ? bits : uses[register] = new RegisterBits(ruleset.Registers[register]);
 
-        foreach (var group in ruleset.FineGrainedGroups)
+        // A group whose register is not defined (-1, reported by the binder) has no bound entries.
+        foreach (var group in ruleset.FineGrainedGroups.Where(g => g.ReadRegister >= 0 && g.WriteRegister >= 0))
         {
             Of(group.ReadRegister);
             Of(group.WriteRegister);

@@ -52,6 +52,7 @@ internal sealed record ExpressionLogic(BoundExpr Expression, string Text) : Cond
 internal sealed record CSharpLogic(string Method, SourceSpan Span) : ConditionLogic;
 
 /// <summary>A fine-grained group; <see cref="Id"/> is 1-based (0 means "none" in a packed config).</summary>
+/// <remarks><see cref="ReadRegister"/> or <see cref="WriteRegister"/> is -1 when the rules name a register that is not defined (an error).</remarks>
 internal sealed record BoundFineGrainedGroup(int Id, string Name, int ReadRegister, int WriteRegister, SourceSpan Span);
 
 /// <summary>A coarse entry: a group over an inclusive range of packed encodings.</summary>
