@@ -35,7 +35,8 @@ internal static class RulesTarget
         Check(compilation, text);
         foreach (var ruleset in compilation.Rulesets)
         {
-            if (ruleset.Lowered is { } lowered)
+            // The real code, or the stand-in the generator emits for a ruleset with errors.
+            if ((ruleset.Lowered ?? ruleset.StandIn) is { } lowered)
             {
                 var files = RulesetEmitter.Emit(lowered, new RulesetTarget("Fuzz", EquatableArray<string>.Empty, "FuzzTraps", lowered.Name));
                 if (files.Count == 0)

@@ -19,9 +19,10 @@ internal sealed record ParsedRuleFile(string Path, RuleFileSyntax? Syntax, Equat
 
 /// <summary>
 /// One ruleset after binding, checking and lowering: <see cref="Lowered"/> is the runnable result,
-/// present exactly when no file of the ruleset has an error.
+/// present exactly when no file of the ruleset has an error; otherwise <see cref="StandIn"/> is
+/// what the generator emits in its place (the API's declarations, nothing that runs).
 /// </summary>
-internal sealed record CompiledRuleset(string Name, LoweredRuleset? Lowered, EquatableArray<RuleDiagnostic> Diagnostics)
+internal sealed record CompiledRuleset(string Name, LoweredRuleset? Lowered, EquatableArray<RuleDiagnostic> Diagnostics, LoweredRuleset? StandIn = null)
 {
     public bool HasErrors => Lowered is null;
 }
@@ -151,6 +152,6 @@ internal static class RuleCompiler
             .ThenBy(d => d.Span.StartOffset)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToEquatableArray();
-        return (new CompiledRuleset(name, lowered, ordered), bound);
+        return (new CompiledRuleset(name, lowered, ordered, lowered is null ? StandInLowerer.Lower(bound) : null), bound);
     }
 }

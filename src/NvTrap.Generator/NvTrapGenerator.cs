@@ -135,7 +135,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
             compilation.Rulesets.Select(r => r.Name).ToEquatableArray(),
             distinct.Any(f => f.Syntax?.Ruleset is null));
         return new CompileOutput(
-            compilation.Rulesets.Select(r => new RulesetModel(r.Name, r.Lowered)).ToEquatableArray(),
+            compilation.Rulesets.Select(r => new RulesetModel(r.Name, r.Lowered ?? r.StandIn)).ToEquatableArray(),
             compilation.Rulesets.SelectMany(r => DiagnosticCap.Apply(r.Diagnostics)).Concat(compilation.Failures).ToEquatableArray(),
             index);
     }
@@ -143,37 +143,42 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
     private static EmitResult Emit(RulesetTarget? target, EquatableArray<RulesetModel> rulesets, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lowered = target is null ? null : rulesets.FirstOrDefault(r => r.Name == target.Ruleset)?.Lowered;
-        if (target is null || lowered is null)
+        if (target is null)
         {
-            // No usable class, no such ruleset, or the ruleset has errors: those are reported
-            // where they are, and nothing is emitted.
+            // No usable class: reported at its attribute, and there is nothing to emit into.
             return EmitResult.Nothing;
         }
 
-        // The one name the rules cannot know to avoid: a C# condition method named like the class
-        // it is declared in (C# forbids a member named like its type).
-        var clashes = lowered.Conditions
-            .Select(c => c.Logic)
-            .OfType<Compiler.Semantics.CSharpLogic>()
-            .Where(m => m.Method == target.ClassName)
-            .Take(1)
-            .Select(m => Descriptors.NameTakenByGeneratedCode.Create(m.Span,
-                $"'{m.Method}' cannot name a C# condition method of class '{target.ClassName}': C# does not allow a member named like its class. Choose another name."))
-            .ToEquatableArray();
-        if (clashes.Count > 0)
-        {
-            return new EmitResult(EquatableArray<GeneratedFile>.Empty, clashes);
-        }
-
+        var model = rulesets.FirstOrDefault(r => r.Name == target.Ruleset)?.Lowered;
         try
         {
-            return new EmitResult(RulesetEmitter.Emit(lowered, target).ToEquatableArray(), EquatableArray<RuleDiagnostic>.Empty);
+            // A ruleset with errors, or one no rule file names (NVT080) or could be read for, gets
+            // a stand-in: its errors are reported where they are, and the stand-in declares the
+            // API so that the user's code still binds and the build shows those errors alone.
+            var lowered = model ?? StandInLowerer.Empty(target.Ruleset);
+
+            // The one name the rules cannot know to avoid: a C# condition method named like the
+            // class it is declared in (C# forbids a member named like its type). Reported here,
+            // and the code emitted is a stand-in without that method.
+            var clashes = lowered.Conditions
+                .Select(c => c.Logic)
+                .OfType<Compiler.Semantics.CSharpLogic>()
+                .Where(m => m.Method == target.ClassName)
+                .Take(1)
+                .Select(m => Descriptors.NameTakenByGeneratedCode.Create(m.Span,
+                    $"'{m.Method}' cannot name a C# condition method of class '{target.ClassName}': C# does not allow a member named like its class. Choose another name."))
+                .ToEquatableArray();
+            if (clashes.Count > 0)
+            {
+                lowered = StandInLowerer.Without(lowered, method => method == target.ClassName);
+            }
+
+            return new EmitResult(RulesetEmitter.Emit(lowered, target).ToEquatableArray(), clashes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Reported at the ruleset's first rule file: the class's location does not reach this step.
-            var failure = RuleCompiler.InternalError(SourceSpan.FileStart(lowered.Files.FirstOrDefault() ?? target.Ruleset), $"emitting C# for class '{target.ClassName}'", ex);
+            var failure = RuleCompiler.InternalError(SourceSpan.FileStart(model?.Files.FirstOrDefault() ?? target.Ruleset), $"emitting C# for class '{target.ClassName}'", ex);
             return new EmitResult(EquatableArray<GeneratedFile>.Empty, new[] { failure }.ToEquatableArray());
         }
     }
@@ -187,7 +192,7 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
     /// <summary>What the compile step hands on: each ruleset's model, every diagnostic, and the ruleset names targets are checked against.</summary>
     private sealed record CompileOutput(EquatableArray<RulesetModel> Rulesets, EquatableArray<RuleDiagnostic> Diagnostics, RulesetIndex Index);
 
-    /// <summary>A ruleset as the emit step needs it: its lowered form, or null when it has errors.</summary>
+    /// <summary>A ruleset as the emit step needs it: its lowered form, or its stand-in when it has errors.</summary>
     private sealed record RulesetModel(string Name, LoweredRuleset? Lowered);
 
     /// <summary>The rulesets the project's rule files name, and whether some file could not be read far enough to name one.</summary>

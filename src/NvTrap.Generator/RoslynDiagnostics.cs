@@ -37,10 +37,10 @@ internal static class RoslynDiagnostics
 
     /// <summary>
     /// The custom tags of a descriptor. An error is <see cref="WellKnownDiagnosticTags.NotConfigurable"/>:
-    /// a ruleset with any error produces no code, so an error lowered by
-    /// <c>dotnet_diagnostic.NVT0xx.severity</c> (which Roslyn otherwise allows for a generator's
-    /// diagnostics) would leave the build failing on missing members far from the cause, or
-    /// succeeding with an empty class. Roslyn keeps a NotConfigurable diagnostic at its default
+    /// a ruleset with any error generates only a stand-in that declares the API and configures no
+    /// trap, so an error lowered by <c>dotnet_diagnostic.NVT0xx.severity</c> (which Roslyn
+    /// otherwise allows for a generator's diagnostics) would let the build succeed with rules that
+    /// decide nothing. Roslyn keeps a NotConfigurable diagnostic at its default
     /// severity whatever the configuration; warnings stay configurable. <c>nvtrap check</c> applies
     /// the same rule (see Severity/SeverityRules.cs in the tool and docs/configuration.md).
     /// </summary>

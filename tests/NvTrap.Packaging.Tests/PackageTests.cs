@@ -135,6 +135,7 @@ public class PackageTests
             int column = original.Split('\n')[line - 1].IndexOf("SANDBOX_TSTAT]", StringComparison.Ordinal) + 1;
             Assert.Contains($"{rules}({line},{column}): error NVT032: Combination 'SANDBOX_CFG_STAT' names member 'SANDBOX_TSTATS'", broken);
             Assert.DoesNotContain("CS8785", broken);
+            Assert.DoesNotContain(": error CS", broken); // the sample's Program.cs binds to the stand-in
         }
         finally
         {

@@ -22,6 +22,9 @@ public sealed class MutationProperties(ITestOutputHelper output)
 {
     private const int CompileEvery = 500;
 
+    /// <summary>One mutant with errors in this many has the stand-in the build emits for it compiled by Roslyn.</summary>
+    private const int StandInCompileEvery = 25;
+
     [Fact]
     public void Mutated_shipped_rules_give_located_diagnostics_that_check_and_build_agree_on()
     {
@@ -54,11 +57,22 @@ public sealed class MutationProperties(ITestOutputHelper output)
         if (drawn.Index % CompileEvery == 0 && check.Find(ruleset.Name) is { HasErrors: false } compiled && compiled.Lowered is { } lowered
             && lowered.Conditions.All(c => c.Logic is Compiler.Semantics.ExpressionLogic))
         {
-            var trees = new[] { BuildHost.TargetTree(ruleset.Target) }.Concat(build.GeneratedSources.Select(s => s.SyntaxTree));
-            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Mutant" + drawn.Index, trees, BuildHost.References, BuildHost.CompilationOptions);
-            using var assembly = InMemoryAssembly.Compile(compilation, _ => ruleset.Target.TypeName);
+            using var assembly = InMemoryAssembly.Compile(Compilation(ruleset, build, drawn.Index), _ => ruleset.Target.TypeName);
             var type = assembly.Assembly.GetType(ruleset.Target.TypeName) ?? throw new PropertyFailure("generated-shape", $"no type {ruleset.Target.TypeName} was generated");
             Differential.Run(new GeneratedRules(type), lowered, Array.Empty<ControlHint>(), new Draw(CsCheck.PCG.Parse(drawn.Seed)), 2_000);
         }
+        else if (drawn.Index % StandInCompileEvery == 0 && check.Find(ruleset.Name) is { StandIn: { Conditions.Count: 0 } })
+        {
+            // Rules with errors: the build emitted a stand-in (Agreement.Verify checked that), which
+            // must compile with no warning; its C# conditions would need the user's methods, so
+            // only rulesets without them.
+            using var _ = InMemoryAssembly.Compile(Compilation(ruleset, build, drawn.Index), _ => ruleset.Target.TypeName + " (stand-in)");
+        }
+    }
+
+    private static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Compilation(ShippedRuleset ruleset, Microsoft.CodeAnalysis.GeneratorRunResult build, long index)
+    {
+        var trees = new[] { BuildHost.TargetTree(ruleset.Target) }.Concat(build.GeneratedSources.Select(s => s.SyntaxTree));
+        return Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Mutant" + index, trees, BuildHost.References, BuildHost.CompilationOptions);
     }
 }

@@ -7,7 +7,9 @@ namespace NvTrap.Compiler.Lowering;
 /// <summary>
 /// A ruleset ready to run: the engine's tables, the names that explain them, the conditions to
 /// compile or interpret, and descriptions of every definition for the generated code's comments.
-/// Equatable, so an unchanged ruleset never re-emits code.
+/// Equatable, so an unchanged ruleset never re-emits code. <see cref="IsStandIn"/> marks the
+/// stand-in the generator emits for a ruleset with errors (<see cref="StandInLowerer"/>): it
+/// declares the API and configures nothing.
 /// </summary>
 internal sealed record LoweredRuleset(
     string Name,
@@ -21,7 +23,8 @@ internal sealed record LoweredRuleset(
     LoweredContext Context,
     EquatableArray<LoweredFilter> Filters,
     EquatableArray<ParameterDescription> Parameters,
-    RulesetCounts Counts);
+    RulesetCounts Counts,
+    bool IsStandIn = false);
 
 /// <summary>The context tests to compile or evaluate; <see cref="HostEl0"/> is null when the ruleset has no host EL0.</summary>
 internal sealed record LoweredContext(ExpressionLogic Hypervisor, ExpressionLogic? HostEl0);

@@ -99,7 +99,7 @@ public class GeneratorTests
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal("/repo/rules/broken.nvtrap.yaml", span.Path);
         Assert.Equal((12, 13), (span.StartLinePosition.Line, span.StartLinePosition.Character)); // 0-based: line 13, column 14
-        Assert.Empty(result.GeneratedTrees);
+        Assert.All(result.GeneratedTrees, tree => Assert.Contains("STAND-IN: ruleset t has errors", tree.ToString()));
     }
 
     [Fact]
@@ -142,6 +142,23 @@ public class GeneratorTests
         var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Target }, GeneratorHarness.Yaml("t.nvtrap.yaml", SnapshotRules), GeneratorHarness.Yaml("other.yaml", "not: [valid"));
         Assert.Empty(diagnostics);
         Assert.Equal(2, result.GeneratedTrees.Length);
+    }
+
+    [Fact]
+    public void A_ruleset_that_reads_no_register_compiles_without_warnings()
+    {
+        // Its State stores nothing: an empty register file would be a field nothing writes (CS0649).
+        const string rules = """
+            ruleset: t
+            conditions:
+              K: { forward: any, when: "crm == 1 && el == 1" }
+            traps:
+              - { group: K, range: [S3_0_C15_C0_0, S3_0_C15_C1_7] }
+            """;
+        var outcome = CheckBuildAgreement.Verify(rules, semantics: true);
+
+        Assert.False(outcome.HasErrors);
+        Assert.Contains("public readonly ulong ReadRegister(int register) => 0UL;", outcome.GeneratedText);
     }
 
     [Fact]
