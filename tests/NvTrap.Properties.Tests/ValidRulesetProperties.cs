@@ -45,6 +45,8 @@ public sealed class ValidRulesetProperties(ITestOutputHelper output)
     /// </summary>
     [Theory]
     [InlineData("000000w9VyMkdc")] // seed 0x20261207: a condition over 256-character names grew past one YAML value (NVT007)
+    [InlineData("000000w9xoMi8")] // seed 0x2026120B: the stand-in of rules with errors wrote its tables' comments from names the tables do not have (NVT090)
+    [InlineData("000000w9xNWTk")] // seed 0x2026120B: the same, a fine-grained group whose register was refused
     public void A_document_that_once_failed_now_holds(string seed)
     {
         var ruleset = Documents.ValidRulesets.Generate(CsCheck.PCG.Parse(seed), null, out _);

@@ -23,8 +23,10 @@ namespace NvTrap.Compiler.Lowering;
 /// declare: each name once (the first definition), none that the generated code already declares
 /// where the name would go (the binder reported those as NVT016), ids and indices renumbered
 /// densely whatever the capacities (a ruleset over a limit has an error too). Its tables are
-/// those of a ruleset with no rules; its conditions are only the C# ones, filters test false, and
-/// the context is the default, so no expression of the broken rules reaches generated code.
+/// those of a ruleset with no rules, and so are the names explanations would read (the tables'
+/// comments are written from both, which must agree); its conditions are only the C# ones,
+/// filters test false, and the context is the default, so no expression of the broken rules
+/// reaches generated code.
 /// </remarks>
 internal static class StandInLowerer
 {
@@ -59,24 +61,10 @@ internal static class StandInLowerer
             .Select((p, i) => new ParameterDescription(i, p.Name, p.Default, p.Min, p.Max, SourceLocation.Of(p.Span)))
             .ToEquatableArray();
 
-        var names = Nothing.Names with
-        {
-            Registers = registers.Select(r => r.Name).ToEquatableArray(),
-            Groups = new[] { "none" }.Concat(groupDescriptions.Select(g => g.Name)).ToEquatableArray(),
-            FineGrainedGroups = new[] { "none" }.Concat(fineGrainedGroups.Select(f => f.Name)).ToEquatableArray(),
-            ConditionTexts = new string?[groupDescriptions.Count + 1].ToEquatableArray(),
-            ConditionRegisters = Enumerable.Repeat(EquatableArray<byte>.Empty, groupDescriptions.Count + 1).ToEquatableArray(),
-            ConditionParameters = Enumerable.Repeat(EquatableArray<byte>.Empty, groupDescriptions.Count + 1).ToEquatableArray(),
-            Filters = new[] { "none" }.Concat(filters.Select(f => f.Name)).ToEquatableArray(),
-            FilterTexts = new string?[] { null }.Concat(filters.Select(f => (string?)f.When.Text)).ToEquatableArray(),
-            Parameters = parameters.Select(p => p.Name).ToEquatableArray(),
-        };
-
         return Nothing with
         {
             Name = bound.Name,
             Files = bound.Files.ToEquatableArray(),
-            Names = names,
             Conditions = conditions,
             Groups = groupDescriptions,
             Registers = registers,

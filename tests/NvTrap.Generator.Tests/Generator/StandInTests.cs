@@ -153,6 +153,38 @@ public class StandInTests
         Assert.Contains("STAND-IN: ruleset t has errors", Api(result));
     }
 
+    [Fact]
+    public void A_fine_grained_group_whose_only_register_was_refused_still_emits()
+    {
+        // The stand-in keeps the group but not the register (NVT016): nothing in the generated
+        // code may look the group's register up by name (found by the valid-ruleset property).
+        const string rules = """
+            ruleset: t
+            registers:
+              State: { fields: { X: 3 } }
+            fine_grained:
+              G: { both: State }
+            fine_grained_traps:
+              - { sysreg: S3_0_C1_C0_1, bit: G.X, trap_when: set }
+            """;
+        const string user = """
+            namespace Sample;
+
+            [NvTrap.NvTrapRuleset("t")]
+            public static partial class SampleTraps
+            {
+                public const int Group = FineGrainedGroups.G;
+            }
+            """;
+
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { user }, GeneratorHarness.Yaml("rules/t.nvtrap.yaml", rules));
+
+        Assert.Equal("NVT016", Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
+        Assert.All(diagnostics, d => Assert.StartsWith("NVT", d.Id));
+        AssertCompilesCleanly(output);
+        Assert.Contains("STAND-IN", Api(result));
+    }
+
     private static string Api(GeneratorDriverRunResult result) =>
         result.GeneratedTrees.Single(t => t.FilePath.EndsWith(".NvTrap.g.cs", StringComparison.Ordinal)).ToString();
 

@@ -319,41 +319,30 @@ namespace Sample
                     // by register index
                     RegisterNames = new string[]
                     {
-                        "R", // 0
-                        "F", // 1
                     },
                     // by group id
                     GroupNames = new string[]
                     {
                         "none", // 0
-                        "C1", // 1
-                        "C2", // 2
-                        "M1", // 3
-                        "K", // 4
-                        "P", // 5
                     },
                     // by fine-grained group id
                     FineGrainedGroupNames = new string[]
                     {
                         "none", // 0
-                        "G", // 1
                     },
                     // by filter id
                     FilterNames = new string[]
                     {
                         "none", // 0
-                        "FX", // 1
                     },
                     // each filter's expression, by filter id
                     FilterExpressions = new string?[]
                     {
                         null, // none
-                        "false (stand-in: the ruleset has errors)", // FX
                     },
                     // by parameter index
                     ParameterNames = new string[]
                     {
-                        "N", // 0
                     },
                     // each parameter's least value
                     ParameterMinimums = new ulong[]
@@ -385,31 +374,16 @@ namespace Sample
                     ConditionExpressions = new string?[]
                     {
                         null, // none
-                        null, // C1
-                        null, // C2
-                        null, // M1
-                        null, // K
-                        null, // P
                     },
                     // the registers each condition reads, by group id
                     ConditionReads = new byte[][]
                     {
                         global::System.Array.Empty<byte>(), // none
-                        global::System.Array.Empty<byte>(), // C1
-                        global::System.Array.Empty<byte>(), // C2
-                        global::System.Array.Empty<byte>(), // M1
-                        global::System.Array.Empty<byte>(), // K
-                        global::System.Array.Empty<byte>(), // P
                     },
                     // the parameters each condition reads, by group id
                     ConditionParameterReads = new byte[][]
                     {
                         global::System.Array.Empty<byte>(), // none
-                        global::System.Array.Empty<byte>(), // C1
-                        global::System.Array.Empty<byte>(), // C2
-                        global::System.Array.Empty<byte>(), // M1
-                        global::System.Array.Empty<byte>(), // K
-                        global::System.Array.Empty<byte>(), // P
                     },
                 };
             }
