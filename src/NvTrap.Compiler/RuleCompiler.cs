@@ -128,6 +128,24 @@ internal static class RuleCompiler
                 $"Condition '{g.Name}' is written in C# (csharp: {((CSharpLogic)g.Logic!).Method}), which only generated code can run; to interpret these rules (nvtrap --rules), write it as a 'when:' expression."))
             .ToList();
 
+    /// <summary>
+    /// The stand-in for a ruleset with errors. A failure building it is a bug of its own, reported
+    /// (NVT090) with the ruleset's other diagnostics rather than in place of them, and the
+    /// ruleset's stand-in is then the one with no names.
+    /// </summary>
+    private static LoweredRuleset StandIn(BoundRuleset bound, IReadOnlyList<RuleFileSyntax> files, List<RuleDiagnostic> diagnostics)
+    {
+        try
+        {
+            return StandInLowerer.Lower(bound, files);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            diagnostics.Add(InternalError(SourceSpan.FileStart(bound.Files.FirstOrDefault() ?? bound.Name), "declaring the stand-in of a ruleset with errors", ex));
+            return StandInLowerer.Empty(bound.Name);
+        }
+    }
+
     public static RuleDiagnostic InternalError(SourceSpan span, string phase, Exception ex) =>
         Descriptors.InternalError.Create(span, InternalErrorMessage(phase, ex));
 
@@ -136,8 +154,9 @@ internal static class RuleCompiler
         $"The NvTrap rule compiler failed while {phase}: {ex.GetType().Name}: {ex.Message}. This is a bug in NvTrap; please report it with the rule files.";
 
     /// <summary>Binds, checks and (when error-free) lowers one ruleset.</summary>
-    private static (CompiledRuleset Compiled, BoundRuleset Bound) CompileRuleset(string name, IEnumerable<RuleFileSyntax> files, bool fileErrors, RulesetDirectory directory)
+    private static (CompiledRuleset Compiled, BoundRuleset Bound) CompileRuleset(string name, IEnumerable<RuleFileSyntax> syntax, bool fileErrors, RulesetDirectory directory)
     {
+        var files = syntax.ToList();
         var diagnostics = new List<RuleDiagnostic>();
         var bound = Binder.Bind(name, files, diagnostics, directory);
         RulesetChecker.Check(bound, diagnostics);
@@ -147,11 +166,12 @@ internal static class RuleCompiler
             lowered = Lowerer.Lower(bound, diagnostics);
         }
 
+        var standIn = lowered is null ? StandIn(bound, files, diagnostics) : null;
         var ordered = diagnostics
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.StartOffset)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToEquatableArray();
-        return (new CompiledRuleset(name, lowered, ordered, lowered is null ? StandInLowerer.Lower(bound) : null), bound);
+        return (new CompiledRuleset(name, lowered, ordered, standIn), bound);
     }
 }

@@ -152,9 +152,10 @@ public sealed class NvTrapGenerator : IIncrementalGenerator
         var model = rulesets.FirstOrDefault(r => r.Name == target.Ruleset)?.Lowered;
         try
         {
-            // A ruleset with errors, or one no rule file names (NVT080) or could be read for, gets
-            // a stand-in: its errors are reported where they are, and the stand-in declares the
-            // API so that the user's code still binds and the build shows those errors alone.
+            // A ruleset with errors, one no rule file names (NVT080), or one whose files could not
+            // be read far enough to name it gets a stand-in: the errors are reported where they
+            // are, and the stand-in declares the API so that the user's code still binds and the
+            // build shows those errors alone.
             var lowered = model ?? StandInLowerer.Empty(target.Ruleset);
 
             // The one name the rules cannot know to avoid: a C# condition method named like the

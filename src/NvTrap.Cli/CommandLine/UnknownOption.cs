@@ -28,6 +28,12 @@ internal static class UnknownOption
         bool valueExpected = false;
         foreach (var token in parsed.Tokens)
         {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                // After '--' every word is an argument, whatever it starts with.
+                return null;
+            }
+
             if (token.Type == TokenType.Option)
             {
                 valueExpected = options.FirstOrDefault(o => o.Name == token.Value || o.Aliases.Contains(token.Value)) is { } option

@@ -144,7 +144,7 @@ internal static class CheckCommand
 
             if (!DiagnosticLevels.IsConfigurable(descriptor) && level is not null and not DiagnosticLevel.Error)
             {
-                context.Error.WriteLine($"nvtrap check: --severity {HexValue.Quote(value)}: {descriptor.Id} is an error, and a ruleset with an error generates only a stand-in that configures no trap, so it cannot be lowered (the build keeps it an error too). Only warnings can be configured: {DiagnosticIds.Configurable}.");
+                context.Error.WriteLine($"nvtrap check: --severity {HexValue.Quote(value)}: {descriptor.Id} is an error, and for a ruleset with an error the build emits only a stand-in that configures no trap, so it cannot be lowered (the build keeps it an error too). Only warnings can be configured: {DiagnosticIds.Configurable}.");
                 return false;
             }
 

@@ -96,9 +96,10 @@ internal static class DiagnosticLevels
 
     /// <summary>
     /// Whether configuration can change a diagnostic's level: warnings can be lowered or raised;
-    /// errors cannot, because a ruleset with any error generates only a stand-in that configures no trap. The generator marks its
-    /// error descriptors NotConfigurable, so the build keeps them as errors whatever the
-    /// configuration says, and <c>nvtrap check</c> does the same.
+    /// errors cannot, since for a ruleset with any error the build emits only a stand-in that
+    /// configures no trap. The generator marks its error descriptors NotConfigurable, so the
+    /// build keeps them as errors whatever the configuration says, and <c>nvtrap check</c> does
+    /// the same.
     /// </summary>
     public static bool IsConfigurable(RuleDiagnosticDescriptor descriptor) => descriptor.Severity != RuleSeverity.Error;
 }

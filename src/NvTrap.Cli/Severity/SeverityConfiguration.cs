@@ -129,7 +129,7 @@ internal sealed class SeverityConfiguration
             {
                 if (level is not null and not DiagnosticLevel.Error)
                 {
-                    notes.Add($"{where}: ignored, by the build too: {descriptor.Id} is an error, and a ruleset with an error generates only a stand-in that configures no trap, so errors cannot be lowered. Only warnings can be configured ({DiagnosticIds.Configurable}).");
+                    notes.Add($"{where}: ignored, by the build too: {descriptor.Id} is an error, and for a ruleset with an error the build emits only a stand-in that configures no trap, so errors cannot be lowered. Only warnings can be configured ({DiagnosticIds.Configurable}).");
                 }
 
                 continue;

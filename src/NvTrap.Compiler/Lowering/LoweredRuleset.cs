@@ -5,11 +5,13 @@ using NvTrap.Compiler.Semantics;
 namespace NvTrap.Compiler.Lowering;
 
 /// <summary>
-/// A ruleset ready to run: the engine's tables, the names that explain them, the conditions to
+/// A ruleset lowered for the engine: the engine's tables, the names that explain them, the conditions to
 /// compile or interpret, and descriptions of every definition for the generated code's comments.
 /// Equatable, so an unchanged ruleset never re-emits code. <see cref="IsStandIn"/> marks the
 /// stand-in the generator emits for a ruleset with errors (<see cref="StandInLowerer"/>): it
-/// declares the API and configures nothing.
+/// declares the API and configures nothing; its <see cref="DeclaredOnly"/> are C# conditions whose
+/// methods it declares although binding could not keep the condition (a duplicate name, say), so
+/// the user's implementations still bind.
 /// </summary>
 internal sealed record LoweredRuleset(
     string Name,
@@ -24,7 +26,8 @@ internal sealed record LoweredRuleset(
     EquatableArray<LoweredFilter> Filters,
     EquatableArray<ParameterDescription> Parameters,
     RulesetCounts Counts,
-    bool IsStandIn = false);
+    bool IsStandIn = false,
+    EquatableArray<LoweredCondition> DeclaredOnly = default);
 
 /// <summary>The context tests to compile or evaluate; <see cref="HostEl0"/> is null when the ruleset has no host EL0.</summary>
 internal sealed record LoweredContext(ExpressionLogic Hypervisor, ExpressionLogic? HostEl0);

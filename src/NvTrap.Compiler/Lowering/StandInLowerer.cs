@@ -5,6 +5,7 @@ using NvTrap.Compiler.Common;
 using NvTrap.Compiler.Contract;
 using NvTrap.Compiler.Diagnostics;
 using NvTrap.Compiler.Semantics;
+using NvTrap.Compiler.Syntax;
 
 namespace NvTrap.Compiler.Lowering;
 
@@ -36,13 +37,16 @@ internal static class StandInLowerer
     /// <summary>A ruleset with no rules, lowered once: the stand-ins' tables, counts and context.</summary>
     private static readonly LoweredRuleset Nothing = LowerNothing();
 
-    /// <summary>A stand-in for <paramref name="bound"/>, a ruleset binding or checking found errors in.</summary>
-    public static LoweredRuleset Lower(BoundRuleset bound)
+    /// <summary>
+    /// A stand-in for <paramref name="bound"/>, a ruleset binding or checking found errors in, read
+    /// from <paramref name="files"/> (its parsed files) for the C# methods binding did not keep.
+    /// </summary>
+    public static LoweredRuleset Lower(BoundRuleset bound, IEnumerable<RuleFileSyntax> files)
     {
         var registers = Kept(bound.Registers, r => r.Name, NameKind.Register)
             .Select((r, i) => new RegisterDescription(i, r.Name, r.Res0, r.Res1, r.IsSanitised, SourceLocation.Of(r.Span)))
             .ToEquatableArray();
-        var groups = Kept(bound.Groups, g => g.Name, NameKind.Group).ToList();
+        var groups = Kept(bound.Groups, g => g.Name, NameKind.Group);
         var groupDescriptions = groups
             .Select((g, i) => new GroupDescription(i + 1, g.Name, g.Kind, "not described: the ruleset has errors", SourceLocation.Of(g.Span)))
             .ToEquatableArray();
@@ -50,7 +54,17 @@ internal static class StandInLowerer
             .Select((g, i) => (Group: g, Id: i + 1))
             .Where(c => c.Group is BoundCondition { Logic: CSharpLogic logic } && GeneratedNames.Collision(NameKind.CSharpMethod, logic.Method) is null)
             .Select(c => new LoweredCondition(c.Id, c.Group.Name, ((BoundCondition)c.Group).Behaviour, ((BoundCondition)c.Group).Logic!, SourceLocation.Of(c.Group.Span)))
+            .ToList();
+
+        // Every other C# method a condition names (a second definition of a name, a name refused
+        // as a group's): declared, not evaluated.
+        var declared = new HashSet<string>(conditions.Select(c => ((CSharpLogic)c.Logic).Method), StringComparer.Ordinal);
+        var declaredOnly = files
+            .SelectMany(f => f.Conditions)
+            .Where(c => c.CSharpMethod is { } method && GeneratedNames.Collision(NameKind.CSharpMethod, method.Text) is null && declared.Add(method.Text))
+            .Select(c => new LoweredCondition(0, c.Name.Text, TrapBehaviour.Any, new CSharpLogic(c.CSharpMethod!.Text, c.CSharpMethod.Span), SourceLocation.Of(c.Name.Span)))
             .ToEquatableArray();
+
         var fineGrainedGroups = Kept(bound.FineGrainedGroups, f => f.Name, NameKind.FineGrainedGroup)
             .Select((f, i) => new FineGrainedGroupDescription(i + 1, f.Name, RegisterName(bound, f.ReadRegister), RegisterName(bound, f.WriteRegister), SourceLocation.Of(f.Span)))
             .ToEquatableArray();
@@ -65,7 +79,8 @@ internal static class StandInLowerer
         {
             Name = bound.Name,
             Files = bound.Files.ToEquatableArray(),
-            Conditions = conditions,
+            Conditions = conditions.ToEquatableArray(),
+            DeclaredOnly = declaredOnly,
             Groups = groupDescriptions,
             Registers = registers,
             FineGrainedGroups = fineGrainedGroups,
@@ -82,20 +97,28 @@ internal static class StandInLowerer
 
     /// <summary>
     /// A stand-in for a ruleset that compiled but whose code cannot be emitted into its class as it
-    /// is: the same ruleset without the C# condition methods <paramref name="dropped"/> names.
+    /// is: its names, without the C# condition methods <paramref name="dropped"/> names, and, like
+    /// every stand-in, no trap.
     /// </summary>
     public static LoweredRuleset Without(LoweredRuleset ruleset, Func<string, bool> dropped) =>
-        ruleset with
+        Nothing with
         {
-            Conditions = ruleset.Conditions.Where(c => c.Logic is not CSharpLogic logic || !dropped(logic.Method)).ToEquatableArray(),
-            IsStandIn = true,
+            Name = ruleset.Name,
+            Files = ruleset.Files,
+            Conditions = ruleset.Conditions.Where(c => c.Logic is CSharpLogic logic && !dropped(logic.Method)).ToEquatableArray(),
+            DeclaredOnly = ruleset.DeclaredOnly.Where(c => c.Logic is CSharpLogic logic && !dropped(logic.Method)).ToEquatableArray(),
+            Groups = ruleset.Groups,
+            Registers = ruleset.Registers,
+            FineGrainedGroups = ruleset.FineGrainedGroups,
+            Filters = ruleset.Filters.Select(f => f with { When = Never }).ToEquatableArray(),
+            Parameters = ruleset.Parameters,
         };
 
     /// <summary>The items whose names can be declared, each name once, in definition order.</summary>
-    private static IEnumerable<T> Kept<T>(IEnumerable<T> items, Func<T, string> name, NameKind kind)
+    private static List<T> Kept<T>(IEnumerable<T> items, Func<T, string> name, NameKind kind)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return items.Where(item => GeneratedNames.Collision(kind, name(item)) is null && seen.Add(name(item)));
+        return items.Where(item => GeneratedNames.Collision(kind, name(item)) is null && seen.Add(name(item))).ToList();
     }
 
     private static string RegisterName(BoundRuleset bound, int index) =>

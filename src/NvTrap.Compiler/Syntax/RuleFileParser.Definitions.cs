@@ -186,9 +186,10 @@ internal sealed partial class RuleFileParser
         bool hasCSharp = keys.TryGetValue("csharp", out var csharpNode);
         if (hasWhen && hasCSharp)
         {
+            // Reported once here; the condition stays defined with its C# method, so the traps
+            // naming it are not reported too and the user's method keeps its declaration.
             _diagnostics.Add(Descriptors.ConflictingKeys.Create(csharpNode.Key.Span,
                 $"Condition '{name}' has both 'when' and 'csharp'; give an expression or a C# method, not both."));
-            return null;
         }
 
         if (!hasWhen && !hasCSharp)

@@ -126,7 +126,7 @@ public class CheckSeverityTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["NVT012 error", "NVT070 error", "NVT073 warning", "NVT074 warning"], Levels(result).Levels);
         string note = Assert.Single(result.ErrorLines);
-        Assert.StartsWith($"nvtrap check: note: {config}: dotnet_diagnostic.NVT012.severity = none: ignored, by the build too: NVT012 is an error, and a ruleset with an error generates only a stand-in that configures no trap, so errors cannot be lowered. Only warnings can be configured (NVT070, NVT071, ", note);
+        Assert.StartsWith($"nvtrap check: note: {config}: dotnet_diagnostic.NVT012.severity = none: ignored, by the build too: NVT012 is an error, and for a ruleset with an error the build emits only a stand-in that configures no trap, so errors cannot be lowered. Only warnings can be configured (NVT070, NVT071, ", note);
         Assert.EndsWith(").", note);
     }
 
@@ -143,7 +143,7 @@ public class CheckSeverityTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Output);
-        Assert.Contains("is an error, and a ruleset with an error generates only a stand-in that configures no trap, so it cannot be lowered", result.Error);
+        Assert.Contains("is an error, and for a ruleset with an error the build emits only a stand-in that configures no trap, so it cannot be lowered", result.Error);
     }
 
     [Fact]

@@ -36,6 +36,15 @@ public class UnknownOptionTests
     }
 
     [Fact]
+    public void After_a_double_dash_a_word_with_a_dash_is_an_argument()
+    {
+        var result = Tool.Run("decode", "--", "-62300860");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("nvtrap: ESR: '-62300860' is not hexadecimal", result.ErrorLines[0]);
+    }
+
+    [Fact]
     public void Other_usage_errors_are_reported_as_the_parser_gives_them()
     {
         var result = Tool.Run("decode", "zz");

@@ -99,7 +99,7 @@ public class GeneratorTests
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal("/repo/rules/broken.nvtrap.yaml", span.Path);
         Assert.Equal((12, 13), (span.StartLinePosition.Line, span.StartLinePosition.Character)); // 0-based: line 13, column 14
-        Assert.All(result.GeneratedTrees, tree => Assert.Contains("STAND-IN: ruleset t has errors", tree.ToString()));
+        Assert.All(result.GeneratedTrees, tree => Assert.Contains(StandInTests.StandInHeader, tree.ToString()));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace NvTrap.Generator.Tests.Generator;
 /// </summary>
 public class StandInTests
 {
+    /// <summary>How a stand-in for ruleset t starts its header.</summary>
+    internal const string StandInHeader = "//   " + NvTrap.Compiler.Emitting.RulesetEmitter.StandInMarker + " the build reports errors for ruleset t ";
+
     /// <summary>User code touching every kind of generated member a ruleset's names produce.</summary>
     private const string User = """
         namespace Sample;
@@ -69,7 +72,7 @@ public class StandInTests
         Assert.Contains(diagnostics, d => d.Id == id && d.Severity == DiagnosticSeverity.Error);
         Assert.All(diagnostics, d => Assert.StartsWith("NVT", d.Id));
         AssertCompilesCleanly(output);
-        Assert.Contains("STAND-IN: ruleset t has errors", Api(result));
+        Assert.Contains(StandInHeader, Api(result));
     }
 
     [Fact]
@@ -117,6 +120,40 @@ public class StandInTests
         Assert.Contains("private static partial bool IsK<TState>", Api(result));
     }
 
+    public static TheoryData<string, string> CSharpConditionsBindingCannotKeep => new()
+    {
+        // (the error, the conditions: each names its C# method, IsA or IsB)
+        { "NVT009", "  A: { forward: any, csharp: IsA, when: \"crm == 1\" }\n  B: { forward: any, csharp: IsB }" },
+        { "NVT004", "  A: { forward: any, csharp: IsA }\n  B: { forward: any, csharp: IsB }\ncombinations:\n  A: [B]" },
+        { "NVT016", "  A: { forward: any, csharp: IsA }\n  Groups: { forward: any, csharp: IsB }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CSharpConditionsBindingCannotKeep))]
+    public void Every_csharp_method_a_condition_names_stays_declared(string id, string conditions)
+    {
+        string rules = "ruleset: t\nregisters:\n  R: {}\nconditions:\n" + conditions + "\ntraps:\n  - { group: A, sysreg: S3_0_C1_C0_0 }\n";
+        const string user = """
+            namespace Sample;
+
+            [NvTrap.NvTrapRuleset("t")]
+            public static partial class SampleTraps
+            {
+                private static partial bool IsA<TState>(ref TState state, NvTrap.SysRegEncoding encoding)
+                    where TState : struct, NvTrap.IVcpuState => encoding.CRm == 1;
+
+                private static partial bool IsB<TState>(ref TState state, NvTrap.SysRegEncoding encoding)
+                    where TState : struct, NvTrap.IVcpuState => encoding.CRm == 2;
+            }
+            """;
+
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { user }, GeneratorHarness.Yaml("rules/t.nvtrap.yaml", rules));
+
+        Assert.Equal(id, Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
+        AssertCompilesCleanly(output);
+        Assert.Contains(StandInHeader, Api(result));
+    }
+
     [Fact]
     public void A_csharp_method_named_like_the_class_is_left_out_of_the_stand_in()
     {
@@ -125,7 +162,7 @@ public class StandInTests
 
         Assert.Equal("NVT016", Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
         AssertCompilesCleanly(output);
-        Assert.Contains("STAND-IN", Api(result));
+        Assert.Contains(StandInHeader, Api(result));
     }
 
     [Theory]
@@ -150,7 +187,7 @@ public class StandInTests
         Assert.True(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), what);
         Assert.All(diagnostics, d => Assert.StartsWith("NVT", d.Id));
         AssertCompilesCleanly(output);
-        Assert.Contains("STAND-IN: ruleset t has errors", Api(result));
+        Assert.Contains(StandInHeader, Api(result));
     }
 
     [Fact]
@@ -182,7 +219,16 @@ public class StandInTests
         Assert.Equal("NVT016", Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
         Assert.All(diagnostics, d => Assert.StartsWith("NVT", d.Id));
         AssertCompilesCleanly(output);
-        Assert.Contains("STAND-IN", Api(result));
+        Assert.Contains(StandInHeader, Api(result));
+    }
+
+    [Fact]
+    public void A_stand_in_for_a_ruleset_no_file_names_says_it_has_no_rule_file()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { User }, GeneratorHarness.Yaml("rules/o.nvtrap.yaml", "ruleset: other\nregisters:\n  R: {}\n"));
+
+        Assert.Equal("NVT080", Assert.Single(diagnostics).Id);
+        Assert.Contains("//   no rule file.\n", Api(result));
     }
 
     private static string Api(GeneratorDriverRunResult result) =>

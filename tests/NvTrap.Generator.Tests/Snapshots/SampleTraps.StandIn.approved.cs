@@ -3,11 +3,11 @@
 //   1 file under rules/, which this file's comments name relative to it.
 //   Edit the *.nvtrap.yaml rule files, not this file.
 //
-//   STAND-IN: ruleset t has errors, listed by the build as NVT diagnostics.
-//   Until they are fixed, this file declares the ruleset's API with the names its rules
-//   define, so the rest of the project still binds and the build reports only those errors.
-//   It configures no trap. Rule errors cannot be configured away, so the build fails and
-//   this code never runs.
+//   STAND-IN: the build reports errors for ruleset t (NVT diagnostics). Until
+//   they are fixed, this file declares the ruleset's API with the names its rules define,
+//   as far as they could be read, so the rest of the project still binds and the build
+//   reports those errors alone. It configures no trap. Rule errors cannot be configured
+//   away, so the build fails and this code never runs.
 // </auto-generated>
 #nullable enable
 

@@ -80,7 +80,7 @@ internal static class Agreement
         {
             bool compiled = check.Find(target.Ruleset) is { HasErrors: false };
             var sources = build.GeneratedSources.Where(s => s.HintName.StartsWith(target.TypeName + ".", StringComparison.Ordinal)).ToList();
-            bool standIn = sources.Any(s => s.SourceText.ToString().Contains("//   STAND-IN: ruleset ", StringComparison.Ordinal));
+            bool standIn = sources.Any(s => s.SourceText.ToString().Contains("//   " + NvTrap.Compiler.Emitting.RulesetEmitter.StandInMarker, StringComparison.Ordinal));
             if (sources.Count == 0 || compiled == standIn)
             {
                 string made = sources.Count == 0 ? "generated nothing" : standIn ? "generated a stand-in" : "generated the real code";
